@@ -1,0 +1,302 @@
+"""The ``rlcheck`` command line: thin, one function per command."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, List, Optional
+
+import typer
+from rich.syntax import Syntax
+from rich.text import Text
+
+
+from checker import __version__, ui
+from checker.app import App
+from checker.catalog import (
+    Course, Exercise, ManifestError, NoWorkspace, UnknownExercise, load_course, workspace_for_dir,
+)
+from checker.report import Entry, append_step_summary, github_annotations, junit_xml, write_file, write_json
+
+from checker.runner import CheckOptions, Runner
+from checker.stubs import StubUnavailable, original_stub, reference_solution
+
+app = typer.Typer(
+    name="rlcheck",
+    help="Exercises for the math of reinforcement learning, checked on every save.\n\n"
+    "Start with [bold]rlcheck watch[/bold] in a terminal beside your editor.",
+    rich_markup_mode="rich",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+dev_app = typer.Typer(help="Tools for course authors.", no_args_is_help=True)
+app.add_typer(dev_app, name="dev")
+
+out = ui.make_console()
+err = ui.make_console(stderr=True)
+
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", min=0.1, help="Seconds a check may run before it is stopped.")
+]
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(Text(message, style="bold red"))
+    return typer.Exit(code)
+
+
+def open_app() -> App:
+    try:
+        app_state = App.open()
+    except (ManifestError, NoWorkspace) as exc:
+        raise fail(str(exc))
+    if app_state.store.warning:
+        err.print(Text(f"warning: {app_state.store.warning}", style="yellow"))
+    return app_state
+
+
+def pick(course: Course, name: str) -> Exercise:
+    try:
+        return course.find(name)
+    except UnknownExercise as exc:
+        raise fail(str(exc))
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"rlcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Exercises for the math of reinforcement learning, checked on every save."""
+
+
+@app.command("list")
+def list_exercises(
+    pending: Annotated[bool, typer.Option("--pending", help="Only exercises not passed yet.")] = False,
+    topic: Annotated[Optional[str], typer.Option("--topic", help="Only this topic (e.g. bellman, ppo).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Every exercise with its topic and status."""
+    state = open_app()
+    course = state.course
+    if topic and topic not in course.topics:
+        raise fail(f"There is no topic '{topic}'. Topics: {', '.join(course.topics)}.")
+    current = state.current()
+    rows = []
+    for number, exercise in enumerate(course.exercises, start=1):
+        done = state.is_done(exercise)
+        if (pending and done) or (topic and exercise.topic != topic):
+            continue
+        rows.append((number, exercise, done, exercise == current))
+    if as_json:
+        data = [
+            {"number": n, "name": e.name, "topic": e.topic, "kind": e.kind, "path": f"exercises/{e.path}",
+             "status": "passed" if done else "pending", "current": cur}
+            for n, e, done, cur in rows
+        ]
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+        return
+    from checker.result import Status
+
+    table = ui.exercise_table([(n, e, Status.PASSED if d else None, c) for n, e, d, c in rows])
+    out.print(table)
+    out.print(Text(f"{state.done_count()}/{len(course.exercises)} done", style="bold"))
+
+
+@app.command()
+def run(
+    name: Annotated[Optional[str], typer.Argument(help="Exercise to check (default: the current one).")] = None,
+    timeout: TimeoutOption = 10.0,
+) -> None:
+    """Check one exercise and print the verdict. Exit 0 if it passes, 1 if not."""
+    state = open_app()
+    exercise = pick(state.course, name) if name else state.current()
+    file = state.file(exercise)
+    index = state.course.index(exercise)
+    with out.status(f"checking {exercise.name}…"):
+        result = Runner(state.course, CheckOptions(timeout=timeout)).check(exercise, file)
+    state.record(result, exercise)
+    out.print(ui.exercise_header(exercise, file, index, len(state.course.exercises), state.done_count()))
+    out.print(ui.render_result(result))
+    if result.passed:
+        following = state.next_pending(exercise)
+        if following is not None and state.progress.current in (None, exercise.name):
+            state.set_current(following)
+            out.print(Text(f"Next: {following.name} ({ui.display_path(state.file(following))})", style="bold"))
+    if state.store.warning:
+        err.print(Text(f"warning: {state.store.warning}", style="yellow"))
+    raise typer.Exit(0 if result.passed else 1)
+
+
+@app.command()
+def hint(name: Annotated[Optional[str], typer.Argument(help="Exercise (default: the current one).")] = None) -> None:
+    """Show the next hint: a nudge first, the method last."""
+    state = open_app()
+    exercise = pick(state.course, name) if name else state.current()
+    index = state.next_hint(exercise)
+    out.print(Text(exercise.name, style="bold cyan"))
+    out.print(ui.hint_panel(exercise, index))
+
+
+@app.command()
+def reset(
+    name: Annotated[Optional[str], typer.Argument(help="Exercise to restore.")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Restore every exercise.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Restore the untouched stub of an exercise (your version is overwritten)."""
+    state = open_app()
+    if bool(name) == all_:
+        raise fail("Name one exercise, or use --all.")
+    targets = list(state.course.exercises) if all_ else [pick(state.course, name or "")]
+    what = "every exercise" if all_ else targets[0].path
+    if not yes:
+        if not sys.stdin.isatty():
+            raise fail("Refusing to overwrite without confirmation: pass --yes.")
+        if not typer.confirm(f"Restore {what} to its original? Your changes will be lost.", default=False):
+            raise typer.Exit(1)
+    for exercise in targets:
+        try:
+            content = original_stub(state.course, state.workspace, exercise)
+        except StubUnavailable as exc:
+            raise fail(str(exc), 1)
+        file = state.file(exercise)
+        file.parent.mkdir(parents=True, exist_ok=True)
+        write_file(file, content)
+        state.progress.passed.pop(exercise.name, None)
+        state.progress.hints_shown.pop(exercise.name, None)
+    state.save()
+    out.print(Text(f"Restored {what}.", style="green"))
+
+
+@app.command()
+def verify(
+    names: Annotated[Optional[List[str]], typer.Argument(help="Exercises to check (default: all).")] = None,
+    exercises_dir: Annotated[
+        Optional[Path], typer.Option("--exercises-dir", help="Check this folder instead (laid out like exercises/).")
+    ] = None,
+    junit: Annotated[Optional[Path], typer.Option("--junit-xml", help="Write a JUnit XML report here.")] = None,
+    json_path: Annotated[Optional[Path], typer.Option("--json", help="Write a results.json (exercism v3 shape) here.")] = None,
+    github: Annotated[
+        Optional[bool],
+        typer.Option("--github/--no-github", help="GitHub annotations (on by itself under GitHub Actions)."),
+    ] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Checks at once (default: CPU cores).")] = None,
+    timeout: TimeoutOption = 10.0,
+) -> None:
+    """Check every exercise (or some) in parallel, no terminal needed. Exit 0 if all pass, 1 if not."""
+    try:
+        course = load_course()
+        if exercises_dir is not None:
+            workspace = workspace_for_dir(exercises_dir)
+        else:
+            from checker.catalog import find_workspace
+
+            workspace = find_workspace(course)
+    except (ManifestError, NoWorkspace) as exc:
+        raise fail(str(exc))
+    exercises = [pick(course, n) for n in names] if names else list(course.exercises)
+    pairs = [(e, workspace.file(e)) for e in exercises]
+    with out.status(f"checking {len(pairs)} exercises…"):
+        results = list(Runner(course, CheckOptions(timeout=timeout), warm=len(pairs) > 1).check_many(pairs, jobs))
+    entries = [Entry(r, e.topic, _report_path(workspace.file(e))) for r, e in zip(results, exercises)]
+    out.print(ui.results_table(results, {e.name: e.topic for e in exercises}))
+    passed = sum(r.passed for r in results)
+    out.print(Text(f"{passed}/{len(results)} exercises pass", style="bold green" if passed == len(results) else "bold red"))
+    if junit:
+        write_file(junit, junit_xml(entries))
+    if json_path:
+        write_json(json_path, entries)
+    if github if github is not None else os.environ.get("GITHUB_ACTIONS") == "true":
+        for line in github_annotations(entries):
+            sys.stdout.write(line + "\n")
+        append_step_summary(entries)
+    raise typer.Exit(0 if passed == len(results) else 1)
+
+
+def _report_path(file: Path) -> str:
+    try:
+        return file.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(file)
+
+
+@app.command()
+def solution(
+    name: Annotated[str, typer.Argument(help="Exercise whose reference solution to show.")],
+    force: Annotated[bool, typer.Option("--force", help="Show it even before you pass.")] = False,
+) -> None:
+    """Show the reference solution, once you have passed the exercise."""
+    state = open_app()
+    exercise = pick(state.course, name)
+    if not force and not state.is_done(exercise):
+        raise fail(f"Pass {exercise.name} first (`rlcheck run {exercise.name}`), or use --force to peek.", 1)
+    path = reference_solution(state.course, exercise)
+    if path is None:
+        raise fail("The reference solutions are not installed with this package.", 1)
+    out.print(Text(f"Reference solution for {exercise.name}", style="bold"))
+    out.print(Syntax(path.read_text(encoding="utf-8"), "python", line_numbers=True, word_wrap=True))
+
+
+@app.command()
+def watch(
+    poll: Annotated[bool, typer.Option("--poll", help="Poll for changes (network drives, WSL /mnt, containers).")] = False,
+    manual: Annotated[bool, typer.Option("--manual", help="Check only when you press r.")] = False,
+    timeout: TimeoutOption = 10.0,
+) -> None:
+    """Check the current exercise on every save and move on when it passes.
+
+    Keys: [bold]n[/bold] next, [bold]p[/bold] previous, [bold]h[/bold] hint, [bold]l[/bold] list,
+    [bold]r[/bold] re-run, [bold]c[/bold] check all, [bold]q[/bold] quit.
+    """
+    from checker.watch import run_watch
+
+    state = open_app()
+    raise typer.Exit(run_watch(state, CheckOptions(timeout=timeout), poll=poll, manual=manual))
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="Folder for the new workspace.")],
+    force: Annotated[bool, typer.Option("--force", help="Write into a folder that is not empty.")] = False,
+) -> None:
+    """Create a workspace with the exercises (no solutions), a CI workflow and a .gitignore."""
+    from checker.workspace_init import InitError, create_workspace
+
+    try:
+        course = load_course()
+        created = create_workspace(course, directory, force=force)
+    except (ManifestError, InitError) as exc:
+        raise fail(str(exc))
+    out.print(Text(f"Created a workspace with {created} exercises in {directory}.", style="green"))
+    out.print(f"Next: cd {directory} && rlcheck watch")
+
+
+@dev_app.command("check")
+def dev_check(timeout: TimeoutOption = 10.0) -> None:
+    """Prove the course is sound: solutions pass, stubs are not started, files agree."""
+    from checker.devcheck import check_course
+
+    try:
+        course = load_course()
+    except ManifestError as exc:
+        raise fail(str(exc))
+    with out.status("checking every solution and every stub…"):
+        problems, runs = check_course(course, Runner(course, CheckOptions(timeout=timeout), warm=True))
+    if problems:
+        for problem in problems:
+            out.print(Text(f"✗ {problem.where}: ", style="bold red") + Text(ui.escape_control(problem.what)))
+        out.print(Text(f"{len(problems)} problem(s) in {len(course.exercises)} exercises.", style="bold red"))
+        raise typer.Exit(1)
+    out.print(Text(f"✓ {len(course.exercises)} exercises sound ({runs} checks): solutions pass, stubs are not started.",
+                   style="bold green"))

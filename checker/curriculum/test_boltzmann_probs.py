@@ -1,0 +1,72 @@
+"""Hidden tests for boltzmann_probs(Q, tau): a numerically stable softmax of Q / tau."""
+
+import math
+
+import numpy as np
+import pytest
+
+from checker.api import CheckFailed
+from checker.curriculum.checks import Mistake, call, expect_close, show, to_array
+
+
+def _softmax(z) -> np.ndarray:
+    # Loop version with the max shift, in plain floats.
+    z = [float(v) for v in z]
+    top = max(z)
+    w = [math.exp(v - top) for v in z]
+    return np.array([v / sum(w) for v in w])
+
+
+def _mistakes(Q, tau: float) -> list[Mistake]:
+    Q = np.asarray(Q, dtype=float)
+    return [
+        Mistake("Q multiplied by tau: the exponent is Q / tau.", _softmax(Q * tau)),
+        Mistake("tau left out: the exponent is Q / tau.", _softmax(Q)),
+        Mistake("tau applied outside the exponent: divide Q by tau before exponentiating.",
+                _softmax(Q) / tau),
+    ]
+
+
+def _check(learner, Q, tau: float) -> None:
+    got, what = call(learner, "boltzmann_probs", Q, tau)
+    arr = to_array(got, what=what)
+    if not all(math.isfinite(x) for x in arr.ravel().tolist()):
+        raise CheckFailed(f"{what}\n  returned {show(arr)}.\n  This looks like an unstable softmax: exp(Q / tau) "
+                          "overflows (or every term underflows to 0). Subtract max(Q / tau) from the "
+                          "exponents first; the probabilities do not change.")
+    expect_close(arr, _softmax(np.asarray(Q, dtype=float) / tau), what=what, mistakes=_mistakes(Q, tau))
+
+
+def test_workbook_example(learner):
+    _check(learner, [3.0, 5.0, 1.0], 2.0)
+
+
+def test_low_temperature_is_greedy(learner):
+    _check(learner, np.array([3.0, 5.0, 1.0]), 0.1)
+
+
+def test_large_values_low_temperature(learner):
+    _check(learner, [1000.0, 999.0], 0.01)
+
+
+def test_very_negative_values(learner):
+    _check(learner, [-1000.0, -1001.0, -1003.0], 0.5)
+
+
+def test_equal_values_are_uniform(learner):
+    _check(learner, [2.0, 2.0, 2.0, 2.0], 0.7)
+
+
+def test_high_temperature_is_nearly_uniform(learner):
+    _check(learner, [3.0, 5.0, 1.0], 1000.0)
+
+
+def test_single_action(learner):
+    _check(learner, [4.0], 1.0)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_random_values(learner, seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 9))
+    _check(learner, (rng.normal(size=n) * 10).tolist(), float(rng.uniform(0.05, 5.0)))

@@ -1,0 +1,70 @@
+"""Hidden tests for epsilon_greedy_bug: the fixed epsilon_greedy(Q, epsilon, rng)."""
+
+import numpy as np
+import pytest
+
+from checker.api import CheckFailed
+from checker.curriculum.checks import Mistake, call, expect_close, function, show
+
+DRAWS = 20000
+
+
+def _greedy(Q) -> int:
+    # First index of the maximum, by an explicit scan.
+    best = 0
+    for a in range(len(Q)):
+        if Q[a] > Q[best]:
+            best = a
+    return best
+
+
+def _action(got, what: str, n: int) -> int:
+    if isinstance(got, bool) or not isinstance(got, (int, np.integer)) or not 0 <= int(got) < n:
+        raise CheckFailed(f"{what}\n  returned {show(got)}; it should return an action index 0..{n - 1}.")
+    return int(got)
+
+
+def _frequencies(learner, Q, epsilon: float, seed: int) -> np.ndarray:
+    fn = function(learner, "epsilon_greedy")
+    rng = np.random.default_rng(seed)
+    counts = np.zeros(len(Q))
+    for _ in range(DRAWS):
+        counts[_action(fn(Q, epsilon, rng), f"epsilon_greedy({show(Q)}, {epsilon}, rng)", len(Q))] += 1
+    return counts / DRAWS
+
+
+def _expected(Q, epsilon: float, greedy: int) -> np.ndarray:
+    return np.array([epsilon / len(Q) + (1.0 - epsilon) * (a == greedy) for a in range(len(Q))])
+
+
+@pytest.mark.parametrize("Q", [[1.0, 3.0, 2.0], [0.0, -1.0, 5.0, 4.9], [2.0, 7.0, 7.0, 1.0], [-3.0], [4.0, 4.0]])
+def test_no_exploration_returns_greedy_action(learner, Q):
+    got, _ = call(learner, "epsilon_greedy", Q, 0.0, np.random.default_rng(0), mutates=(2,))
+    what = f"epsilon_greedy({show(Q)}, 0.0, rng)"
+    action = _action(got, what, len(Q))
+    if action != _greedy(Q):
+        lines = [what, f"  expected action {_greedy(Q)} (argmax of Q, lowest index on ties), got {action}."]
+        if action == 0:
+            lines.append("  This looks like the greedy branch still always returning action 0: "
+                         "compare Q[a] with the best value found so far, Q[best_a].")
+        raise CheckFailed("\n".join(lines))
+
+
+def test_full_exploration_is_uniform(learner):
+    Q = [1.0, 3.0, 2.0, 0.5]
+    expect_close(_frequencies(learner, Q, 1.0, seed=1), np.full(4, 0.25), atol=0.015, rtol=0.0,
+                 what=f"action frequencies of epsilon_greedy({Q}, 1.0, rng) over {DRAWS} draws")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_frequencies_match_epsilon_greedy(learner, seed):
+    rng = np.random.default_rng(100 + seed)
+    Q = rng.normal(size=4).tolist()
+    Q = Q if _greedy(Q) != 0 else Q[::-1]  # a greedy action other than 0 exposes the classic bug
+    greedy = _greedy(Q)
+    expect_close(_frequencies(learner, Q, 0.1, seed), _expected(Q, 0.1, greedy), atol=0.015, rtol=0.0,
+                 what=f"action frequencies of epsilon_greedy({show(Q)}, 0.1, rng) over {DRAWS} draws",
+                 mistakes=[Mistake("the greedy branch still always returning action 0: compare Q[a] "
+                                   "with Q[best_a], the best value found so far.", _expected(Q, 0.1, 0)),
+                           Mistake("exploring with probability 1 - epsilon instead of epsilon.",
+                                   _expected(Q, 0.9, greedy))])

@@ -1,0 +1,37 @@
+"""Hidden tests for gae_by_hand: A_0 of the section's trajectory for lambda = 0, 1, 0.95."""
+
+from checker.curriculum.checks import Mistake, expect_answer
+from checker.curriculum.ref_returns import (
+    ADV_GAMMA, ADV_NEXT_VALUES, ADV_REWARDS, ADV_VALUES, returns_forward, td_residuals_ref,
+)
+
+DELTAS = td_residuals_ref(ADV_REWARDS, ADV_VALUES, ADV_NEXT_VALUES, ADV_GAMMA)
+
+
+def _weighted(decay: float) -> float:
+    # A_0 as the forward sum delta_0 + decay delta_1 + decay^2 delta_2 + ...
+    return float(sum(decay**l * d for l, d in enumerate(DELTAS)))
+
+
+def _mistakes(lam: float) -> list[Mistake]:
+    return [
+        Mistake("lambda used as the decay where gamma * lambda belongs.", _weighted(lam)),
+        Mistake("the plain sum of the residuals: each later delta is weighted by (gamma*lambda)^l.", _weighted(1.0)),
+        Mistake("G_0 without subtracting V(s_0).", returns_forward(ADV_REWARDS, ADV_GAMMA)[0]),
+        Mistake("delta_4, the last residual, rather than A_0.", DELTAS[-1]),
+        Mistake("the sum weighted by gamma alone (lambda = 1).", _weighted(ADV_GAMMA)),
+    ]
+
+
+def test_lambda_0_is_the_td_residual(learner):
+    expect_answer(learner, "ADV0_LAMBDA_0", _weighted(0.0), mistakes=_mistakes(0.0))
+
+
+def test_lambda_1_is_the_monte_carlo_advantage(learner):
+    # Independent check of the same number: G_0 - V(s_0), since V(s_5) = 0 at the terminal state.
+    expected = returns_forward(ADV_REWARDS, ADV_GAMMA)[0] - ADV_VALUES[0]
+    expect_answer(learner, "ADV0_LAMBDA_1", expected, mistakes=_mistakes(1.0)[1:])
+
+
+def test_lambda_095(learner):
+    expect_answer(learner, "ADV0_LAMBDA_095", _weighted(ADV_GAMMA * 0.95), mistakes=_mistakes(0.95))

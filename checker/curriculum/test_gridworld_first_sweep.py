@@ -1,0 +1,40 @@
+"""Hidden tests for gridworld_first_sweep: V_1(S7) and V_1(S5) under the uniform policy."""
+
+import numpy as np
+
+from checker.curriculum.checks import Mistake, expect_answer
+from checker.curriculum.ref_gridworld import GAMMA, TERMINAL, evaluate, gridworld_model, uniform_policy
+
+
+def _sweep_with_goal_value(goal_value: float) -> np.ndarray:
+    # One sweep from V_0 where S8 (wrongly) holds goal_value, e.g. 10 = 1 / (1 - 0.9).
+    P, R = gridworld_model()
+    V0 = np.zeros(9)
+    V0[TERMINAL] = goal_value
+    return np.array([sum(0.25 * (R[s, a] + GAMMA * P[s, a] @ V0) for a in range(4)) for s in range(9)])
+
+
+def _mistakes(s: int) -> list[Mistake]:
+    P, R = gridworld_model()
+    return [
+        Mistake("the reward of the best action alone: the uniform policy takes each action with "
+                "probability 0.25, so weight every action's outcome by 0.25.", R[s].max()),
+        Mistake("the reward discounted by gamma: the reward of the move into S8 is immediate, "
+                "only V_0(s') is discounted.", 0.25 * GAMMA * R[s].max()),
+        Mistake("a value of 10 for S8: S8 is terminal, V(S8) = 0; the +1 is the reward of the move into it.",
+                _sweep_with_goal_value(10.0)[s]),
+        Mistake("a sweep without the reward for entering S8.", 0.0),
+    ]
+
+
+def _v1() -> np.ndarray:
+    P, R = gridworld_model()
+    return evaluate(P, R, uniform_policy(), GAMMA, 1)
+
+
+def test_value_of_s7_after_one_sweep(learner):
+    expect_answer(learner, "V1_S7", _v1()[7], mistakes=_mistakes(7))
+
+
+def test_value_of_s5_after_one_sweep(learner):
+    expect_answer(learner, "V1_S5", _v1()[5], mistakes=_mistakes(5))

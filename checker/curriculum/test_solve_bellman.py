@@ -1,0 +1,81 @@
+"""Hidden tests for solve_bellman: exact values from (I - gamma P) V = R."""
+
+import numpy as np
+import pytest
+
+from checker.api import CheckFailed
+from checker.curriculum.checks import Mistake, call, describe_call, expect_close, to_array
+from checker.curriculum.mdps import THREE_STATE_P, THREE_STATE_R
+
+
+def _reference(R, P, gamma):
+    # Independent of any linear solver: apply the backup with explicit loops until it stops
+    # moving. It is a contraction for gamma < 1, so this converges to the exact values.
+    R, P = np.asarray(R, dtype=float), np.asarray(P, dtype=float)
+    n = len(R)
+    V = [0.0] * n
+    while True:
+        new = [R[s] + gamma * sum(P[s, t] * V[t] for t in range(n)) for s in range(n)]
+        if max(abs(a - b) for a, b in zip(new, V)) < 1e-13 * (1.0 + max(abs(x) for x in new)):
+            return np.array(new)
+        V = new
+
+
+def _mistakes(R, P, gamma):
+    R, P = np.asarray(R, dtype=float), np.asarray(P, dtype=float)
+    M = np.eye(len(R)) - gamma * P
+    return [
+        Mistake("P used as P[s'][s] (transposed). Row s holds the probabilities of leaving s.",
+                np.linalg.solve(np.eye(len(R)) - gamma * P.T, R)),
+        Mistake("the rewards returned as they are: the values also count the discounted future.", R),
+        Mistake("(I - gamma P) multiplied with R. The equation (I - gamma P) V = R has to be solved for V "
+                "(np.linalg.solve(M, R)), not evaluated.", M @ R),
+        Mistake("a single backup R + gamma P R: the future beyond one step is missing.", R + gamma * P @ R),
+        Mistake("R / (1 - gamma), the value of collecting R(s) forever without ever leaving s.", R / (1 - gamma)),
+    ]
+
+
+def _check(learner, R, P, gamma):
+    try:
+        got, what = call(learner, "solve_bellman", R, P, gamma)
+    except np.linalg.LinAlgError as exc:
+        raise CheckFailed(f"{describe_call('solve_bellman', (R, P, gamma), {})}\n  raised LinAlgError ({exc}).\n"
+                          "  For a stochastic P the matrix I - P is singular: did you forget gamma in I - gamma * P?") from None
+    expected = _reference(R, P, gamma)
+    arr = to_array(got, what=what)
+    if arr.shape == expected.shape and np.all(np.isfinite(arr)) and np.max(np.abs(arr)) > 1e12:
+        # Solving (I - P) V = R: numerically singular, the solver returns values around 1e15.
+        raise CheckFailed(f"{what}\n  returned values around {np.max(np.abs(arr)):.1e}.\n"
+                          "  This looks like I - P without gamma: each row of P sums to 1, so I - P is "
+                          "singular. Use I - gamma * P.")
+    expect_close(got, expected, what=what, mistakes=_mistakes(R, P, gamma))
+
+
+def test_workbook_mdp(learner):
+    _check(learner, THREE_STATE_R.tolist(), THREE_STATE_P.tolist(), 0.9)
+
+
+def test_gamma_zero_gives_rewards(learner):
+    _check(learner, THREE_STATE_R, THREE_STATE_P, 0.0)
+
+
+def test_small_gamma(learner):
+    _check(learner, THREE_STATE_R, THREE_STATE_P, 0.1)
+
+
+def test_single_absorbing_state(learner):
+    _check(learner, np.array([1.0]), np.array([[1.0]]), 0.5)
+
+
+def test_two_states_swapping(learner):
+    # Deterministic transitions: each state's value leans on the other state's reward.
+    _check(learner, np.array([1.0, -3.0]), np.array([[0.0, 1.0], [1.0, 0.0]]), 0.8)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_random_mdp(learner, seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 8))
+    P = rng.random((n, n)) ** 3  # uneven rows, so transposing P changes the result
+    P /= P.sum(axis=1, keepdims=True)
+    _check(learner, rng.normal(size=n) * 5, P, float(rng.uniform(0.3, 0.95)))

@@ -1,0 +1,74 @@
+"""Hidden tests for stable_softmax: softmax(logits) for a 1-D vector of logits."""
+
+import math
+
+import numpy as np
+import pytest
+
+from checker.curriculum.checks import Mistake, call, expect_close, to_array
+from checker.curriculum.ref_returns import softmax_ref
+
+SHIFT_NOTE = ("Subtracting max(logits) from every logit before exp leaves the softmax unchanged "
+              "and keeps every exponent <= 0, so nothing overflows or divides by zero.")
+
+
+def _mistakes(logits) -> list[Mistake]:
+    z = np.asarray(logits, dtype=float)
+    with np.errstate(all="ignore"):  # some wrong variants overflow on purpose
+        shifted = np.exp(z - z.max())
+        return [
+            Mistake("exp(logits) without dividing by their sum: the probabilities must add up to 1.", np.exp(z)),
+            Mistake("exp(logits - max) without dividing by their sum: the probabilities must add up to 1.", shifted),
+            Mistake("logits / sum(logits): the logits must go through exp first.", z / z.sum()),
+            Mistake("log-probabilities (log-softmax); return the probabilities themselves.",
+                    np.log(shifted / shifted.sum())),
+            Mistake("the softmax of -logits: larger logits must get larger probabilities.",
+                    softmax_ref(-z)),
+        ]
+
+
+def _check(learner, logits) -> None:
+    got, what = call(learner, "softmax", logits)
+    arr = to_array(got, what=what)
+    # NaN or inf here almost always means exp overflowed or 0/0: say how to avoid it.
+    overflowed = not all(math.isfinite(x) for x in arr.ravel().tolist())
+    expect_close(arr, softmax_ref(logits), what=what, mistakes=_mistakes(logits),
+                 note=SHIFT_NOTE if overflowed else "")
+
+
+def test_workbook_logits(learner):
+    _check(learner, [2.0, 1.0])
+
+
+def test_three_actions_numpy_input(learner):
+    _check(learner, np.array([0.5, -1.0, 2.0]))
+
+
+def test_large_logits_do_not_overflow(learner):
+    _check(learner, [1000.0, 999.0])
+
+
+def test_very_negative_logits_do_not_underflow(learner):
+    _check(learner, [-1000.0, -1001.0])
+
+
+def test_large_logits_numpy_input(learner):
+    _check(learner, np.array([800.0, -800.0, 795.0]))
+
+
+def test_single_logit(learner):
+    _check(learner, [3.5])
+
+
+def test_equal_logits_are_uniform(learner):
+    _check(learner, [0.7, 0.7, 0.7, 0.7])
+
+
+def test_integer_logits(learner):
+    _check(learner, [2, 1, 0])
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_random_logits(learner, seed):
+    rng = np.random.default_rng(seed)
+    _check(learner, rng.normal(scale=3.0, size=int(rng.integers(2, 9))))

@@ -1,0 +1,186 @@
+"""Rich rendering of results, progress and lists. All terminal output goes through here."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.progress_bar import ProgressBar
+from rich.table import Table
+from rich.text import Text
+
+from checker.catalog import Exercise
+from checker.result import Result, Status
+
+STYLE = {
+    Status.PASSED: "bold green",
+    Status.FAILED: "bold red",
+    Status.NOT_STARTED: "bold yellow",
+    Status.ERROR: "bold magenta",
+    Status.TIMEOUT: "bold red",
+    Status.CRASHED: "bold red",
+}
+MARK = {
+    Status.PASSED: "✓",
+    Status.FAILED: "✗",
+    Status.NOT_STARTED: "·",
+    Status.ERROR: "!",
+    Status.TIMEOUT: "⏱",
+    Status.CRASHED: "✗",
+}
+TEST_MARK = {"passed": ("✓", "green"), "not_started": ("·", "yellow")}
+MAX_OUTPUT_LINES = 40
+
+
+def make_console(stderr: bool = False, **kwargs: object) -> Console:
+    # rich honours NO_COLOR by itself; highlighting would colour learners' numbers at random.
+    return Console(stderr=stderr, highlight=False, **kwargs)  # type: ignore[arg-type]
+
+
+def escape_control(text: str) -> str:
+    """Show control characters and escape sequences instead of letting them act on the terminal."""
+    out = []
+    for ch in text:
+        if ch in "\n\t" or not unicodedata.category(ch).startswith("C"):
+            out.append(ch)
+        else:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
+
+
+def file_link(path: Path, label: str | None = None) -> Text:
+    text = Text(label or str(path), style="bold underline")
+    try:
+        text.stylize(f"link {path.resolve().as_uri()}")
+    except ValueError:
+        pass
+    return text
+
+
+def status_badge(status: Status) -> Text:
+    return Text(f"{MARK[status]} {status.label}", style=STYLE[status])
+
+
+def display_path(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def render_tests(result: Result, limit: int = 6) -> RenderableType | None:
+    failing = [t for t in result.tests if t.outcome != "passed"]
+    if not result.tests:
+        return None
+    rows = Table.grid(padding=(0, 1))
+    rows.add_column(no_wrap=True)
+    rows.add_column()
+    shown = failing[:limit] if failing else []
+    passed = len(result.tests) - len(failing)
+    if passed:
+        rows.add_row(Text("✓", style="green"), Text(f"{passed} of {len(result.tests)} checks pass", style="green"))
+    for test in shown:
+        mark, style = TEST_MARK.get(test.outcome, ("✗", "red"))
+        body = Text(test.name, style="bold")
+        if test.message:
+            body.append("\n" + escape_control(test.message))
+        if test.traceback:
+            body.append("\n" + escape_control(test.traceback.rstrip()), style="dim")
+        rows.add_row(Text(mark, style=style), body)
+    if len(failing) > limit:
+        rows.add_row(Text("…"), Text(f"{len(failing) - limit} more not passing"))
+    return rows
+
+
+def render_output(result: Result) -> RenderableType | None:
+    if not result.output.strip():
+        return None
+    lines = escape_control(result.output.rstrip("\n")).split("\n")
+    cut = len(lines) > MAX_OUTPUT_LINES
+    text = Text("\n".join(lines[-MAX_OUTPUT_LINES:] if cut else lines))
+    notes = []
+    if cut:
+        notes.append(f"last {MAX_OUTPUT_LINES} of {len(lines)} lines")
+    if result.output_truncated:
+        notes.append("output was cut at the size limit")
+    subtitle = ", ".join(notes) or None
+    return Panel(text, title="your output", title_align="left", subtitle=subtitle, border_style="dim")
+
+
+def render_result(result: Result) -> RenderableType:
+    parts: list[RenderableType] = []
+    head = status_badge(result.status)
+    head.append("  ")
+    head.append(escape_control(result.summary), style="default")
+    parts.append(head)
+    if result.detail:
+        parts.append(Text(escape_control(result.detail.rstrip()), style="dim"))
+    tests = render_tests(result) if result.status in (Status.FAILED, Status.NOT_STARTED) else None
+    if tests is not None and result.status is Status.FAILED:
+        parts.append(tests)
+    output = render_output(result)
+    if output is not None:
+        parts.append(output)
+    return Group(*parts)
+
+
+def exercise_header(exercise: Exercise, path: Path, index: int, total: int, done: int) -> RenderableType:
+    title = Text()
+    title.append(f"{exercise.name}", style="bold cyan")
+    title.append(f"  ({exercise.topic}, {exercise.kind})  ", style="dim")
+    title.append(f"{index + 1}/{total}", style="dim")
+    where = Text("open ")
+    where.append_text(file_link(path, display_path(path)))
+    bar = Table.grid(padding=(0, 1))
+    bar.add_column(no_wrap=True)
+    bar.add_column(ratio=1)
+    bar.add_row(Text(f"{done}/{total} done", style="bold"), ProgressBar(total=total, completed=done))
+    return Group(title, where, bar)
+
+
+def hint_panel(exercise: Exercise, index: int) -> RenderableType:
+    hint = exercise.hints[index]
+    last = index == len(exercise.hints) - 1
+    title = f"hint {index + 1} of {len(exercise.hints)}" + (" (the method)" if last else "")
+    return Panel(Text(hint), title=title, title_align="left", border_style="cyan")
+
+
+def exercise_table(rows: Sequence[tuple[int, Exercise, Status | None, bool]], title: str | None = None) -> Table:
+    """rows: (number, exercise, status or None if unknown, is_current)."""
+    table = Table(title=title, show_edge=False, header_style="bold")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("exercise", no_wrap=True)
+    table.add_column("topic", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    for number, exercise, status, current in rows:
+        name = Text(("▶ " if current else "  ") + exercise.name, style="bold" if current else "")
+        badge = status_badge(status) if status else Text("· pending", style="dim")
+        table.add_row(str(number), name, exercise.topic, exercise.kind, badge)
+    return table
+
+
+def results_table(results: Iterable[Result], topics: dict[str, str]) -> Table:
+    table = Table(show_edge=False, header_style="bold")
+    table.add_column("exercise", no_wrap=True)
+    table.add_column("topic", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("details")
+    for result in results:
+        detail = "" if result.passed else escape_control(result.summary)
+        table.add_row(result.exercise, topics.get(result.exercise, ""), status_badge(result.status), detail)
+    return table
+
+
+def result_grid(results: Sequence[Result], width: int = 6) -> RenderableType:
+    """A compact grid of marks, one per exercise, for watch mode's check-all."""
+    grid = Text()
+    for i, result in enumerate(results):
+        grid.append(f"{MARK[result.status]} ", style=STYLE[result.status])
+        grid.append(f"{result.exercise:<22.22}", style="dim" if result.passed else "")
+        grid.append("\n" if (i + 1) % width == 0 else " ")
+    return grid

@@ -1,0 +1,3 @@
+"""Why PPO and not TRPO? (reference solution)"""
+
+ANSWER = "B"
