@@ -8,6 +8,7 @@ from pathlib import Path
 from checker.catalog import Course, Exercise, Workspace, find_workspace, load_course
 from checker.result import Result
 from checker.state import Progress, StateStore, file_hash, is_passed
+from checker.stubs import reference_solution
 
 
 @dataclass
@@ -69,6 +70,25 @@ class App:
         self.progress.hints_shown[exercise.name] = index + 1
         self.save()
         return index
+
+    def reveal_solution(self, exercise: Exercise) -> Path | None:
+        """In a workspace made by ``rlcheck init``, put the reference beside the learner's work.
+
+        A clone of the course repository already has solutions/ (the same files), so nothing
+        is written there.
+        """
+        source = reference_solution(self.course, exercise)
+        target = self.workspace.solutions_dir / exercise.path
+        if source is None or self.course.data_dir is None:
+            return None
+        if self.workspace.root.resolve() == self.course.data_dir.resolve() or target.exists():
+            return None
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
+        except OSError:
+            return None
+        return target
 
     def save(self) -> bool:
         return self.store.save(self.progress)

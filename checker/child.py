@@ -8,6 +8,7 @@ and a process that ends early (``sys.exit``, ``os._exit``, a crash) simply has n
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -108,16 +109,19 @@ def describe_exception(exc: BaseException, learner_file: str) -> dict[str, Any]:
 # ------------------------------------------------------------------ loading the learner's file
 
 
-def load_learner(path: Path) -> tuple[types.ModuleType | None, dict[str, Any]]:
-    """Execute the learner's file as a module; never write or read a stale .pyc."""
+def read_source(path: Path) -> tuple[bytes | None, dict[str, Any] | None]:
     try:
-        source = path.read_bytes()
+        return path.read_bytes(), None
     except IsADirectoryError:
         return None, _load_error(f"{path.name} is a folder, not a file.")
     except FileNotFoundError:
         return None, _load_error(f"{path.name} does not exist. `rlcheck reset` restores it.")
     except OSError as exc:
         return None, _load_error(f"{path.name} cannot be read: {exc.strerror}.")
+
+
+def load_learner(path: Path, source: bytes) -> tuple[types.ModuleType | None, dict[str, Any]]:
+    """Execute the learner's source as a module; never write or read a stale .pyc."""
     try:
         code = compile(source, str(path), "exec", dont_inherit=True)
     except SyntaxError as exc:  # includes IndentationError and undecodable bytes
@@ -142,6 +146,7 @@ def load_learner(path: Path) -> tuple[types.ModuleType | None, dict[str, Any]]:
         return None, _load_error(message, detail=info["traceback"], line=info["line"])
     marker = any(line.strip() == NOT_DONE_MARKER for line in source.decode("utf-8", "replace").splitlines())
     return module, {"status": "ok", "message": "", "detail": "", "line": None, "marker": marker}
+
 
 
 def _load_error(message: str, detail: str = "", line: int | None = None) -> dict[str, Any]:
@@ -212,7 +217,13 @@ def run_checks(plugin: Any, items: list[Any], learner_path: Path, limits: dict[s
     if plugin.collect_errors:
         report["internal_error"] = "The hidden tests failed to load:\n" + "\n".join(plugin.collect_errors)
         return report
-    module, load = load_learner(learner_path)
+    source, problem = read_source(learner_path)
+    if source is None:
+        report["load"] = problem
+        return report
+    # The hash of exactly the bytes checked lets watch mode tell a stale verdict from a fresh one.
+    report["source_sha256"] = hashlib.sha256(source).hexdigest()
+    module, load = load_learner(learner_path, source)
     report["load"] = load
     if module is None or load["status"] != "ok":
         return report

@@ -41,6 +41,7 @@ class Result:
     output: str = ""
     output_truncated: bool = False
     duration: float = 0.0
+    source_sha256: str | None = None  # the content that was checked, as the child read it
 
     @property
     def passed(self) -> bool:

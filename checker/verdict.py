@@ -67,6 +67,8 @@ def _no_report(result: Result, run: ChildRun) -> Result:
 
 
 def _from_report(result: Result, report: dict[str, Any], expected: int | None) -> Result:
+    digest = report.get("source_sha256")
+    result.source_sha256 = digest if isinstance(digest, str) else None
     if report.get("internal_error"):
         result.status = Status.ERROR
         result.summary = "The hidden tests for this exercise could not run: this is a problem in the course, not in your code."

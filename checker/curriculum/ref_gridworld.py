@@ -14,7 +14,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from checker.api import CheckFailed
-from checker.curriculum.checks import describe_call, function, is_close, show, to_array
+from checker.curriculum.checks import Mistake, describe_call, function, is_close, show, to_array
 
 _deepcopy = copy.deepcopy
 
@@ -127,3 +127,21 @@ def expect_updated_in_place(passed: Any, expected: Any, *, what: str, name: str 
             ]
         )
     )
+
+
+def merge_coinciding(mistakes: Sequence[Mistake]) -> list[Mistake]:
+    """Merge mistakes that give the same value on this input, so the diagnosis names all of them.
+
+    (Two slips can coincide on a small case, e.g. max and an unweighted sum over actions
+    after one sweep of the gridworld; naming only the first would mislead half the learners.)
+    """
+    merged: list[Mistake] = []
+    for mistake in mistakes:
+        value = np.asarray(mistake.value, dtype=float)
+        for i, kept in enumerate(merged):
+            if is_close(value, kept.value, rtol=1e-9, atol=1e-12):
+                merged[i] = Mistake(f"{kept.looks_like} Or: {mistake.looks_like}", kept.value)
+                break
+        else:
+            merged.append(mistake)
+    return merged

@@ -11,7 +11,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from checker.api import CheckFailed
+from checker.api import CheckFailed, NotStarted
 from checker.curriculum.checks import show
 
 _isinstance = isinstance
@@ -55,17 +55,18 @@ def expect_whole_number(got: Any, expected: int, *, what: str, mistakes: Sequenc
     """
     if got is None:
         raise CheckFailed(f"{what} returned None. Did you forget the `return` statement?")
-    if _isinstance(got, _bool) or not _isinstance(got, (_int, _np_integer)):
-        lines = [f"{what}", f"  returned {show(got)} ({type(got).__name__}); it should return an int."]
-        if _isinstance(got, (float, np.floating)) and math.isfinite(float(got)):
-            lines.append("  Count whole items with integer division `//` (or wrap the result in int()).")
-            if float(got) == expected:
-                lines.append("  The value is right; only the type is not.")
-        raise CheckFailed("\n".join(lines))
-    value = _int(got)
-    if value == expected:
+    is_int = _isinstance(got, (_int, _np_integer)) and not _isinstance(got, _bool)
+    if not is_int and not (_isinstance(got, (float, np.floating)) and math.isfinite(float(got))):
+        raise CheckFailed(f"{what}\n  returned {show(got)} ({type(got).__name__}); it should return an int.")
+    value = _int(got) if is_int else float(got)
+    if is_int and value == expected:
         return
-    lines = [f"{what}", f"  expected: {expected}", f"  got:      {value}"]
+    lines = [f"{what}", f"  expected: {expected}", f"  got:      {value if is_int else repr(float(got))}"]
+    if not is_int:
+        lines.append(f"  The result should be an int, not {type(got).__name__}: count whole items with "
+                     "integer division `//` (or int(...) once the count is whole).")
+        if value == expected:
+            lines.append("  The value is right; only the type is not.")
     for looks_like, wrong in mistakes:
         if value == wrong:
             lines.append(f"  This looks like {looks_like}")
@@ -76,11 +77,12 @@ def expect_whole_number(got: Any, expected: int, *, what: str, mistakes: Sequenc
 # ---------------------------------------------------------------- order exercises
 
 
-def expect_order(got: Any, correct: Sequence[str], *, name: str) -> None:
-    """Compare a learner's ordered list of steps with the correct order."""
-    if got is Ellipsis:
-        from checker.api import NotStarted
+def expect_order(got: Any, correct: Sequence[str], *, name: str, needs: dict[str, str] | None = None) -> None:
+    """Compare a learner's ordered list of steps with the correct order.
 
+    ``needs`` maps a step to why it cannot come earlier; it is shown for the first misplaced step.
+    """
+    if got is Ellipsis:
         raise NotStarted(f"`{name}` is still `...`")
     if not _isinstance(got, (list, tuple)) or not all(_isinstance(s, str) for s in got):
         raise CheckFailed(f"`{name}` should be a list of the step strings; it is {show(got)}.")
@@ -96,11 +98,13 @@ def expect_order(got: Any, correct: Sequence[str], *, name: str) -> None:
         raise CheckFailed(f"`{name}` should contain each of the {len(correct)} steps exactly once; {detail}.")
     for position, (mine, right) in enumerate(zip(got, correct), start=1):
         if mine != right:
-            raise CheckFailed(
-                f"`{name}`: steps 1 to {position - 1} are in the right order, step {position} is not.\n"
-                f"  You have {mine!r} at step {position}.\n"
-                f"  Ask what that step needs as input, and whether it is available yet at that point."
-                if position > 1
-                else f"`{name}`: the first step is not right: {mine!r} needs something that does not exist yet.\n"
-                "  What must happen before anything else can be computed?"
-            )
+            if position == 1:
+                head = f"`{name}`: step 1 is not right."
+            else:
+                done = "step 1 is right" if position == 2 else f"steps 1 to {position - 1} are in the right order"
+                head = f"`{name}`: {done}; step {position} is not."
+            lines = [head, f"  You have at step {position}: {mine!r}."]
+            why = (needs or {}).get(mine)
+            lines.append(f"  That step {why}." if why else
+                         "  Ask what that step needs as input, and whether it exists yet at that point.")
+            raise CheckFailed("\n".join(lines))

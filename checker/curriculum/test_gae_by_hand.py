@@ -14,13 +14,19 @@ def _weighted(decay: float) -> float:
 
 
 def _mistakes(lam: float) -> list[Mistake]:
-    return [
+    found = [
         Mistake("lambda used as the decay where gamma * lambda belongs.", _weighted(lam)),
         Mistake("the plain sum of the residuals: each later delta is weighted by (gamma*lambda)^l.", _weighted(1.0)),
         Mistake("G_0 without subtracting V(s_0).", returns_forward(ADV_REWARDS, ADV_GAMMA)[0]),
         Mistake("delta_4, the last residual, rather than A_0.", DELTAS[-1]),
-        Mistake("the sum weighted by gamma alone (lambda = 1).", _weighted(ADV_GAMMA)),
     ]
+    if lam == 0.0:
+        found.append(Mistake("A_0 for lambda = 1; with lambda = 0 every later residual gets weight 0, "
+                             "so only delta_0 remains.", _weighted(ADV_GAMMA)))
+    elif lam != 1.0:
+        found.append(Mistake(f"A_0 for lambda = 1 (decay gamma alone); with lambda = {lam:g} each delta_l "
+                             f"is weighted by (gamma*lambda)^l = {ADV_GAMMA * lam:g}^l.", _weighted(ADV_GAMMA)))
+    return found
 
 
 def test_lambda_0_is_the_td_residual(learner):

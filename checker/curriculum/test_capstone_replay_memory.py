@@ -1,0 +1,24 @@
+"""Hidden test for capstone_replay_memory: 1M image transitions, in decimal GB."""
+
+from checker.curriculum.checks import Mistake, expect_answer
+
+N = 1_000_000
+IMAGE = 128 * 128 * 3
+JOINTS, ACTIONS = 6, 6
+GB, GIB = 1e9, 2.0**30
+
+
+def _bytes(image_bytes_per_value: int = 1, states: int = 2) -> int:
+    state = IMAGE * image_bytes_per_value + JOINTS * 4
+    return N * (states * state + ACTIONS * 4 + 4 + 1)
+
+
+def test_replay_buffer_gigabytes(learner):
+    expect_answer(learner, "REPLAY_GB", _bytes() / GB, decimals=1, mistakes=[
+        Mistake("GiB (2^30 bytes); this exercise uses decimal GB = 10^9 bytes.", _bytes() / GIB),
+        Mistake("next_state forgotten: each transition stores two full states.", _bytes(states=1) / GB),
+        Mistake("images stored as float32; they are uint8, 1 byte per value.", _bytes(image_bytes_per_value=4) / GB),
+        Mistake("bits instead of bytes.", 8 * _bytes() / GB),
+        Mistake("the figure printed in the workbook, 93.7 GB, which does not follow from these sizes. "
+                "Recount byte by byte.", 93.7),
+    ])
