@@ -147,18 +147,17 @@ def parse_manifest(path: Path) -> tuple[Exercise, ...]:
     version = data.get("format_version")
     if version != FORMAT_VERSION:
         raise ManifestError(f"{path}: 'format_version' is {version!r}, this rlcheck reads version {FORMAT_VERSION}")
-    entries = list(data.get("exercises", []))
-    # Course authors may split the manifest into per-topic files under info.d/, read in name order.
-    fragments = sorted((path.parent / "info.d").glob("*.toml")) if (path.parent / "info.d").is_dir() else []
-    sources = [(path, e) for e in entries] + [(f, e) for f in fragments for e in _read_toml(f).get("exercises", [])]
+    entries = data.get("exercises", [])
+    if not isinstance(entries, list):
+        raise ManifestError(f"{path.name}: 'exercises' must be an array of tables ([[exercises]])")
     exercises: list[Exercise] = []
     seen: dict[str, str] = {}
-    for i, (source, entry) in enumerate(sources, start=1):
-        exercise = _parse_entry(entry, f"{source.name}: exercise #{i}")
+    for i, entry in enumerate(entries, start=1):
+        exercise = _parse_entry(entry, f"{path.name}: exercise #{i}")
         if exercise.name in seen:
-            raise ManifestError(f"{source.name}: exercise #{i}: name '{exercise.name}' is used twice")
+            raise ManifestError(f"{path.name}: exercise #{i}: name '{exercise.name}' is used twice")
         if exercise.path in seen.values():
-            raise ManifestError(f"{source.name}: exercise #{i} ('{exercise.name}'): path '{exercise.path}' is used twice")
+            raise ManifestError(f"{path.name}: exercise #{i} ('{exercise.name}'): path '{exercise.path}' is used twice")
         seen[exercise.name] = exercise.path
         exercises.append(exercise)
     if not exercises:

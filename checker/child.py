@@ -208,15 +208,19 @@ def _learner_fixture_factory():
     return ExercisePlugin
 
 
-def run_checks(plugin: Any, items: list[Any], learner_path: Path, limits: dict[str, Any]) -> dict[str, Any]:
+def run_checks(
+    plugin: Any, items: list[Any], learner_path: Path, limits: dict[str, Any], report_fd: int
+) -> dict[str, Any]:
     """Load the learner's file and run ``items``; return the report. Runs in the child."""
     from checker.limits import apply_limits
+    from checker.supervise import STARTED
 
     apply_limits(**limits)
     report: dict[str, Any] = {"tests": [], "collected": len(items), "aborted": None, "internal_error": None}
     if plugin.collect_errors:
         report["internal_error"] = "The hidden tests failed to load:\n" + "\n".join(plugin.collect_errors)
         return report
+    os.write(report_fd, STARTED)
     source, problem = read_source(learner_path)
     if source is None:
         report["load"] = problem
@@ -272,7 +276,7 @@ def main(argv: list[str]) -> None:
         @pytest.hookimpl(tryfirst=True)
         def pytest_runtestloop(self, session) -> bool:  # type: ignore[no-untyped-def]
             items = select_items(session.items, request["exercise"])
-            report = run_checks(self, items, Path(request["file"]), request["limits"])
+            report = run_checks(self, items, Path(request["file"]), request["limits"], report_fd)
             write_report(report_fd, report)
             os._exit(0)
 

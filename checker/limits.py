@@ -49,4 +49,6 @@ def apply_limits(memory_mb: int = DEFAULT_MEMORY_MB, cpu_seconds: float | None =
     _lower(resource.RLIMIT_FSIZE, MAX_FILE_BYTES)
     _lower(resource.RLIMIT_CORE, 0)
     if cpu_seconds:
-        _lower(resource.RLIMIT_CPU, int(cpu_seconds) + 2)
+        # CPU already spent on start-up does not count against the learner.
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        _lower(resource.RLIMIT_CPU, int(usage.ru_utime + usage.ru_stime + cpu_seconds) + 2)

@@ -80,8 +80,8 @@ def check_cold(course: Course, exercise: Exercise, file: Path, options: CheckOpt
     assert proc.stdout is not None
     out_fd = os.dup(proc.stdout.fileno())
     proc.stdout.close()
-    # Startup (Python, numpy, pytest) is not the learner's time.
-    run = supervise(proc.pid, out_fd, report_r, options.timeout + 10.0, options.output_cap)
+    # Start-up (Python, numpy, pytest) is not the learner's time: the clock starts at their code.
+    run = supervise(proc.pid, out_fd, report_r, options.timeout, options.output_cap, startup=60.0)
     proc.returncode = run.exit_code  # supervise reaped it
     return classify(run, exercise.name, str(file), options.timeout)
 

@@ -62,15 +62,15 @@ class StateStore:
 
     def load(self) -> Progress:
         try:
-            raw = self.path.read_text(encoding="utf-8")
+            raw = self.path.read_bytes()
         except FileNotFoundError:
             return Progress()
-        except (OSError, UnicodeDecodeError) as exc:
+        except OSError as exc:
             self.warning = f"Could not read {self.path} ({exc}); starting with empty progress."
             return Progress()
         try:
             return Progress.from_json(json.loads(raw))
-        except ValueError as exc:
+        except ValueError as exc:  # bad JSON, bad UTF-8, or the wrong shape
             self.warning = f"{self.path} was damaged ({exc}); progress was rebuilt from scratch."
             self._set_aside()
             return Progress()

@@ -16,6 +16,9 @@ from typing import Any
 
 MAX_REPORT_BYTES = 8 * 1024 * 1024
 DRAIN_SECONDS = 0.5
+# The child sends this byte on the report pipe when the learner's code is about to run: the
+# time limit counts from there, so interpreter start-up is never charged to the learner.
+STARTED = b"\x01"
 
 
 @dataclass
@@ -88,10 +91,16 @@ def _reap(pid: int, block: bool) -> int | None:
     return os.waitstatus_to_exitcode(status)
 
 
-def supervise(pid: int, out_fd: int, report_fd: int, timeout: float, output_cap: int) -> ChildRun:
-    """Watch one child until it exits or its time is up; always reap it and its group."""
+def supervise(
+    pid: int, out_fd: int, report_fd: int, timeout: float, output_cap: int, startup: float = 0.0
+) -> ChildRun:
+    """Watch one child until it exits or its time is up; always reap it and its group.
+
+    ``startup`` is extra time allowed before the child signals that the learner's code starts.
+    """
     start = time.monotonic()
-    deadline = start + timeout
+    deadline = start + timeout + startup
+    started = False
     output, report = _Collector(output_cap), _Collector(MAX_REPORT_BYTES)
     sinks = {out_fd: output, report_fd: report}
     selector = selectors.DefaultSelector()
@@ -114,6 +123,9 @@ def supervise(pid: int, out_fd: int, report_fd: int, timeout: float, output_cap:
                     exited = True
                     continue
                 _read_into(selector, key.fd, sinks[key.fd])
+                if not started and key.fd == report_fd and report.seen:
+                    started = True
+                    deadline = time.monotonic() + timeout
             if pidfd is None and not exited:
                 exit_code = _reap(pid, block=False)
                 exited = exit_code is not None
@@ -126,7 +138,10 @@ def supervise(pid: int, out_fd: int, report_fd: int, timeout: float, output_cap:
         for fd in (out_fd, report_fd, pidfd):
             if fd is not None:
                 os.close(fd)
-    parsed, problem = _parse_report(report.value(), report.seen)
+    raw = report.value()
+    if raw.startswith(STARTED):
+        raw = raw[len(STARTED):]
+    parsed, problem = _parse_report(raw, report.seen - len(report.value()) + len(raw))
     return ChildRun(
         report=None if timed_out else parsed,
         output=output.value(),

@@ -39,7 +39,7 @@ def classify(run: ChildRun, exercise: str, file: str, timeout: float, expected: 
         output_truncated=run.output_bytes > len(run.output),
         duration=run.duration,
     )
-    if run.timed_out:
+    if run.timed_out or (hasattr(signal, "SIGXCPU") and run.exit_code == -signal.SIGXCPU):
         result.status = Status.TIMEOUT
         result.summary = (
             f"Your code was still running after {timeout:g} s, so the check was stopped. "

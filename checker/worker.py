@@ -39,7 +39,7 @@ def _child(plugin: Any, items: list[Any], request: dict[str, Any], out_w: int, r
         # The worker's protocol pipes must be out of the learner's reach.
         os.closerange(3, report_w)
         os.closerange(report_w + 1, os.sysconf("SC_OPEN_MAX"))
-        report = run_checks(plugin, items, Path(request["file"]), request["limits"])
+        report = run_checks(plugin, items, Path(request["file"]), request["limits"], report_w)
         write_report(report_w, report)
     finally:
         os._exit(0)
@@ -63,7 +63,7 @@ def serve(plugin: Any, session: Any, requests: IO[str], replies: IO[str]) -> Non
         os.close(out_w)
         os.close(report_w)
         _send(replies, {"event": "started", "id": request["id"], "pid": pid})
-        run = supervise(pid, out_r, report_r, float(request["timeout"]), int(request["output_cap"]))
+        run = supervise(pid, out_r, report_r, float(request["timeout"]), int(request["output_cap"]), startup=5.0)
         _send(replies, {"event": "done", "id": request["id"], "expected": len(items), "run": run.to_wire()})
 
 

@@ -66,11 +66,12 @@ def show(value: Any) -> str:
         return f"{value:.6g}"
     if _isinstance(value, (list, tuple)) and _len(value) > 0:
         try:
-            arr = _np_array(value, dtype=_float64)
+            arr = _np_array(value)
+            if arr.dtype.kind not in "iub":
+                arr = _np_array(value, dtype=_float64)
         except (TypeError, ValueError):
             return repr(value)
-        text = np.array2string(arr, precision=4, suppress_small=True, threshold=40, separator=", ")
-        return text
+        return np.array2string(arr, precision=4, suppress_small=True, threshold=40, separator=", ")
     if _isinstance(value, dict):
         return "{" + ", ".join(f"{k!r}: {show(v)}" for k, v in value.items()) + "}"
     text = repr(value)
@@ -301,6 +302,8 @@ def call(
 
 
 def _same(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
     try:
         x = _np_array(a, dtype=_float64)
         y = _np_array(b, dtype=_float64)
@@ -308,6 +311,7 @@ def _same(a: Any, b: Any) -> bool:
         return repr(a) == repr(b)
     if x.shape != y.shape:
         return False
-    return _ndarray_tolist(x.ravel()) == _ndarray_tolist(y.ravel()) or _close_lists(
-        _ndarray_tolist(x.ravel()), _ndarray_tolist(y.ravel()), 0.0, 0.0
+    return all(
+        p == q or (_isnan(p) and _isnan(q))
+        for p, q in zip(_ndarray_tolist(x.ravel()), _ndarray_tolist(y.ravel()))
     )

@@ -67,6 +67,7 @@ def expect_whole_number(got: Any, expected: int, *, what: str, mistakes: Sequenc
                      "integer division `//` (or int(...) once the count is whole).")
         if value == expected:
             lines.append("  The value is right; only the type is not.")
+            mistakes = ()
     for looks_like, wrong in mistakes:
         if value == wrong:
             lines.append(f"  This looks like {looks_like}")

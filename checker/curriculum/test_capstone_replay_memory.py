@@ -19,6 +19,6 @@ def test_replay_buffer_gigabytes(learner):
         Mistake("next_state forgotten: each transition stores two full states.", _bytes(states=1) / GB),
         Mistake("images stored as float32; they are uint8, 1 byte per value.", _bytes(image_bytes_per_value=4) / GB),
         Mistake("bits instead of bytes.", 8 * _bytes() / GB),
-        Mistake("the figure printed in the workbook, 93.7 GB, which does not follow from these sizes. "
+        Mistake("the often-quoted 93.7 GB, which does not follow from these sizes. "
                 "Recount byte by byte.", 93.7),
     ])

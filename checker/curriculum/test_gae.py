@@ -17,7 +17,7 @@ TOL = 1e-5  # advantages up to ~50: accepts float32 arithmetic
 
 
 def _variant(rewards, values, last_value, gamma, lam, dones, *, decay=None, mask_delta=True,
-             mask_carry=True, forward=False, next_is_current=False, use_last=True, add_values=False):
+             mask_carry=True, forward=None, next_is_current=False, use_last=True, add_values=False):
     r, v = np.asarray(rewards, dtype=float), np.asarray(values, dtype=float)
     T = len(r)
     d = np.zeros(T) if dones is None else np.asarray(dones, dtype=float)
@@ -25,11 +25,11 @@ def _variant(rewards, values, last_value, gamma, lam, dones, *, decay=None, mask
     k = gamma * lam if decay is None else decay
     delta = r + gamma * nxt * (1.0 - d if mask_delta else 1.0) - v
     adv, carry = np.zeros(T), 0.0
-    order = range(T) if forward else reversed(range(T))
+    order = range(T) if forward else reversed(range(T))  # forward: "prev" or "same" done flag gates
     for t in order:
         if not mask_carry:
             gate = 1.0
-        elif forward:  # step t carries from t-1, cut where the previous step ended an episode
+        elif forward == "prev":  # step t carries from t-1, cut where the previous step ended an episode
             gate = 1.0 - d[t - 1] if t > 0 else 1.0
         else:
             gate = 1.0 - d[t]
@@ -39,17 +39,21 @@ def _variant(rewards, values, last_value, gamma, lam, dones, *, decay=None, mask
 
 
 def _mistakes(*args) -> list[Mistake]:
+    # Order matters where variants coincide (e.g. a done on the last step leaves nothing to
+    # carry): each message is placed so that it is true for every variant it can shadow.
+    forward = ("a forward recursion (A_t built from A_{t-1}): advantages look into the future, so run "
+               "from the last step back to the first.")
     return [
         Mistake("lambda used as the decay where gamma * lambda belongs: A_t = delta_t + gamma * lam * A_{t+1}.",
                 _variant(*args, decay=args[4])),
-        Mistake("the done mask forgotten everywhere: at an episode end, do not bootstrap from the next "
-                "state and do not carry A_{t+1} back.", _variant(*args, mask_delta=False, mask_carry=False)),
-        Mistake("the done mask applied to delta but not to the carry: at an episode end the recursion must "
-                "restart, A_t = delta_t + gamma * lam * (1 - done_t) * A_{t+1}.", _variant(*args, mask_carry=False)),
-        Mistake("the done mask applied to the carry but not to delta: at an episode end, delta_t must not "
-                "bootstrap from V(s_{t+1}).", _variant(*args, mask_delta=False)),
-        Mistake("a forward recursion (A_t built from A_{t-1}): advantages look into the future, so run "
-                "from the last step back to the first.", _variant(*args, forward=True)),
+        Mistake("delta_t bootstrapping from V(s_{t+1}) at an episode end: multiply gamma * V(s_{t+1}) "
+                "by (1 - done_t).", _variant(*args, mask_delta=False)),
+        Mistake("A_{t+1} carried back across an episode end: the recursion must restart there, "
+                "A_t = delta_t + gamma * lam * (1 - done_t) * A_{t+1}.", _variant(*args, mask_carry=False)),
+        Mistake("the done mask forgotten in both places: at an episode end, do not bootstrap from the "
+                "next state and do not carry A_{t+1} back.", _variant(*args, mask_delta=False, mask_carry=False)),
+        Mistake(forward, _variant(*args, forward="prev")),
+        Mistake(forward, _variant(*args, forward="same")),
         Mistake("V(s_t) used as the next state's value (off by one): the next value of step t is "
                 "values[t + 1], or last_value at the last step.", _variant(*args, next_is_current=True)),
         Mistake("last_value ignored: when the last step does not end its episode, it bootstraps from "

@@ -19,7 +19,8 @@ SHOWN = 5  # differences listed per failure
 def _learner_model(learner) -> tuple[np.ndarray, np.ndarray]:
     result = function(learner, "gridworld_3x3")()
     if not isinstance(result, (tuple, list)) or len(result) != 2:
-        raise CheckFailed(f"gridworld_3x3() should return the tuple (P, R); it returned {show(result)}.")
+        got = f"an array of shape {result.shape}" if isinstance(result, np.ndarray) else show(result)
+        raise CheckFailed(f"gridworld_3x3() should return the tuple (P, R); it returned {got}.")
     P = to_array(result[0], what="gridworld_3x3() [its P]")
     R = to_array(result[1], what="gridworld_3x3() [its R]")
     if P.shape != (9, 4, 9):

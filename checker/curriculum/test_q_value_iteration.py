@@ -32,7 +32,7 @@ def _mistakes(R, nxt, gamma, epsilon):
 
 def _check(learner, R, nxt, gamma, epsilon):
     got, what = call_with_time_limit(learner, "q_value_iteration", R, nxt, gamma, epsilon,
-                                     seconds=3, why=NEVER_STOPS)
+                                     seconds=2, why=NEVER_STOPS)
     expected = q_sweeps(R, nxt, gamma, epsilon)[-1]
     S, A = expected.shape
     arr = to_array(got, what=what)

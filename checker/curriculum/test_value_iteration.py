@@ -33,7 +33,7 @@ def _mistakes(R, nxt, gamma, epsilon):
 
 def _check(learner, R, nxt, gamma, epsilon):
     got, what = call_with_time_limit(learner, "value_iteration", R, nxt, gamma, epsilon,
-                                     seconds=3, why=NEVER_STOPS)
+                                     seconds=2, why=NEVER_STOPS)
     expected = value_sweeps(R, nxt, gamma, epsilon)[-1]
     expect_close(got, expected, what=what, mistakes=_mistakes(R, nxt, gamma, epsilon))
 

@@ -1,0 +1,3 @@
+"""Capstone: the learning rate (reference solution)."""
+
+ANSWER = "B"

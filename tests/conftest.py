@@ -1,0 +1,98 @@
+"""Shared fixtures: a scratch workspace, the real CLI in a subprocess, direct checks of code."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from checker.catalog import Course, load_course
+from checker.result import Result
+from checker.runner import CheckOptions, Runner
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def rlcheck_command() -> list[str]:
+    script = Path(sys.executable).parent / "rlcheck"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "checker"]
+
+
+def quiet_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({"NO_COLOR": "1", "COLUMNS": "120", "TERM": "dumb", "PYTHONIOENCODING": "utf-8"})
+    env.pop("GITHUB_ACTIONS", None)
+    env.pop("GITHUB_STEP_SUMMARY", None)
+    env.update(extra)
+    return env
+
+
+@dataclass
+class Completed:
+    code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def text(self) -> str:
+        return self.stdout + self.stderr
+
+
+@pytest.fixture(scope="session")
+def course() -> Course:
+    return load_course()
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A learner's clone: the stubs, committed to git as the course repository ships them."""
+    root = tmp_path / "ws"
+    shutil.copytree(REPO / "exercises", root / "exercises")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=root, check=True)
+    subprocess.run([*git, "commit", "-qm", "stubs"], cwd=root, check=True)
+    return root
+
+
+@pytest.fixture
+def cli() -> Callable[..., Completed]:
+    def run(*args: str, cwd: Path, env: dict[str, str] | None = None, stdin: str | None = None,
+            timeout: float = 180) -> Completed:
+        proc = subprocess.run(
+            [*rlcheck_command(), *args], cwd=cwd, env=env or quiet_env(), input=stdin,
+            capture_output=True, text=True, timeout=timeout,
+            stdin=None if stdin is not None else subprocess.DEVNULL,
+        )
+        return Completed(proc.returncode, proc.stdout, proc.stderr)
+
+    return run
+
+
+def solve(workspace: Path, exercise_path: str) -> None:
+    shutil.copyfile(REPO / "solutions" / exercise_path, workspace / "exercises" / exercise_path)
+
+
+@pytest.fixture
+def check_code(course: Course, tmp_path: Path) -> Callable[..., Result]:
+    """Check a piece of learner code as the given exercise, through the real runner."""
+
+    def check(source: str | bytes, exercise: str = "bellman_iteration", warm: bool = False,
+              timeout: float = 5.0) -> Result:
+        target = tmp_path / "learner" / "exercise.py"
+        target.parent.mkdir(exist_ok=True)
+        if isinstance(source, str):
+            target.write_text(textwrap.dedent(source), encoding="utf-8")
+        else:
+            target.write_bytes(source)
+        with Runner(course, CheckOptions(timeout=timeout), warm=warm) as runner:
+            return runner.check(course.find(exercise), target)
+
+    return check

@@ -1,0 +1,87 @@
+"""Drive ``rlcheck watch`` in a real pseudo-terminal and read its screen as plain text."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+
+import pexpect
+
+from conftest import quiet_env, rlcheck_command
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][A-Z0-9]")
+
+
+class Watch:
+    def __init__(self, workspace: Path, *args: str, columns: int = 120, env: dict[str, str] | None = None) -> None:
+        command = rlcheck_command()
+        env = dict(env or quiet_env(TERM="xterm-256color"))
+        env.pop("COLUMNS", None)  # the pseudo-terminal's own size decides the layout
+        self.child = pexpect.spawn(
+            command[0], [*command[1:], "watch", *args], cwd=str(workspace),
+            env=env, encoding="utf-8", codec_errors="replace",
+            dimensions=(50, columns), timeout=30,
+        )
+        self.raw = ""
+        self.mark = 0
+
+    def _pump(self, timeout: float) -> None:
+        try:
+            self.raw += self.child.read_nonblocking(65536, timeout=timeout)
+        except pexpect.TIMEOUT:
+            pass
+
+    @property
+    def text(self) -> str:
+        return ANSI.sub("", self.raw)
+
+    def since_mark(self) -> str:
+        return ANSI.sub("", self.raw[self.mark:])
+
+    def set_mark(self) -> None:
+        """Later waits only look at what is drawn after this point."""
+        self._pump(0.01)
+        self.mark = len(self.raw)
+
+    def wait_for(self, *needles: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.since_mark()
+            for needle in needles:
+                if needle in screen:
+                    return needle
+            if time.monotonic() > deadline:
+                raise AssertionError(f"none of {needles!r} appeared on screen; last output:\n{screen[-3000:]}")
+            if not self.child.isalive():
+                self._pump(0.05)
+                if not any(n in self.since_mark() for n in needles):
+                    raise AssertionError(f"watch exited; last output:\n{self.since_mark()[-3000:]}")
+            self._pump(0.05)
+
+    def press(self, key: str) -> None:
+        self.set_mark()
+        self.child.send(key)
+
+    def quit(self) -> int:
+        self.press("q")
+        self.child.expect(pexpect.EOF, timeout=15)
+        self.raw += self.child.before or ""
+        self.child.close()
+        return self.child.exitstatus if self.child.exitstatus is not None else -1
+
+    def kill(self) -> None:
+        if self.child.isalive():
+            self.child.terminate(force=True)
+
+
+def write_in_place(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8") as fh:  # truncate + write, like most editors
+        fh.write(text)
+
+
+def write_by_rename(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.swp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)  # vim / JetBrains safe-write
