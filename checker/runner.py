@@ -98,10 +98,9 @@ class WarmWorker:
         self._next_id = 0
 
     def start(self) -> None:
-        files = [str(self.course.test_file(e)) for e in self.course.exercises]
         rootdir = str(self.course.curriculum_dir.parent.parent)
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "checker.worker", rootdir, *files],
+            [sys.executable, "-m", "checker.worker", rootdir, str(self.course.curriculum_dir)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

@@ -31,7 +31,11 @@ from checker.runner import Cancelled, CheckOptions, Runner
 from checker.state import file_hash
 from checker.stubs import reference_solution
 
-DEBOUNCE_SECONDS = 0.015
+# Short on purpose: a stale check is cancelled and a stale verdict discarded anyway, so the
+# debounce only saves work on bursts; it is not what keeps the screen right.
+DEBOUNCE_SECONDS = 0.005
+# Most checks finish sooner than this; drawing "checking" for them would only cost time.
+SHOW_CHECKING_AFTER = 0.15
 POLL_INTERVAL = 0.25
 KEY_HELP = "n next · p previous · h hint · l list · r re-run · c check all · q quit"
 
@@ -244,6 +248,7 @@ class WatchLoop:
         self.screen = Screen()
         self.exercise = app.current()
         self.due: dict[Path, float] = {}
+        self.show_checking_at: float | None = None
         self.picking: str | None = None  # digits typed in the list picker
         self.checker: CheckThread | None = None
         self.finished = False
@@ -255,8 +260,9 @@ class WatchLoop:
 
     def _next_event(self) -> object | None:
         timeout = None
-        if self.due:
-            timeout = max(min(self.due.values()) - time.monotonic(), 0)
+        deadlines = list(self.due.values()) + ([self.show_checking_at] if self.show_checking_at else [])
+        if deadlines:
+            timeout = max(min(deadlines) - time.monotonic(), 0)
         try:
             return self.events.get(timeout=timeout)
         except queue.Empty:
@@ -291,6 +297,10 @@ class WatchLoop:
 
     def _flush_due(self) -> None:
         now = time.monotonic()
+        if self.show_checking_at is not None and self.show_checking_at <= now:
+            self.show_checking_at = None
+            if self.screen.checking:
+                self.draw()
         for path, when in list(self.due.items()):
             if when <= now:
                 del self.due[path]
@@ -317,11 +327,11 @@ class WatchLoop:
         if not same_file:
             self.switch_to(exercise, check=False)
         self.check_current()
-        self.draw()
 
     def check_current(self) -> None:
         assert self.checker is not None
         self.screen.checking = True
+        self.show_checking_at = time.monotonic() + SHOW_CHECKING_AFTER
         self.checker.submit(("one", (self.exercise, self.app.file(self.exercise))))
 
     def on_checked(self, exercise: Exercise, result: Result) -> None:
@@ -332,12 +342,14 @@ class WatchLoop:
             return
         self.screen.checking = False
         self.screen.result = result
-        self.app.record(result, exercise)
         if result.passed:
-            self.on_passed(exercise)
-        self.draw()
+            self.on_passed(exercise, result)
+        else:
+            self.draw()  # the verdict first; the progress file can wait a few milliseconds
+            self.app.record(result, exercise)
 
-    def on_passed(self, exercise: Exercise) -> None:
+    def on_passed(self, exercise: Exercise, result: Result) -> None:
+        self.app.record(result, exercise)
         self.app.reveal_solution(exercise)
         banner = Text(f"✓ {exercise.name} passed!", style="bold green")
         if reference_solution(self.app.course, exercise) is not None:
@@ -352,9 +364,11 @@ class WatchLoop:
                      style="bold green"),
             )
             self.finished = True
+            self.draw()
             return
         self.screen.banner = Group(banner, Text(f"Next up: {following.name}: open {ui.display_path(self.app.file(following))}", style="bold"))
         self.switch_to(following, check=not self.manual, keep_banner=True)
+        self.draw()
 
     def switch_to(self, exercise: Exercise, check: bool = True, keep_banner: bool = False) -> None:
         self.exercise = exercise

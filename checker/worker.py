@@ -1,6 +1,6 @@
 """The warm worker: imports everything once, then forks a fresh child per check.
 
-``python -m checker.worker ROOTDIR TEST_FILE...`` starts pytest once over all hidden tests;
+``python -m checker.worker ROOTDIR CURRICULUM_DIR`` starts pytest once over all hidden tests;
 its test loop becomes a server that reads one JSON request per line on stdin, forks a child
 that loads the learner's file and runs that exercise's already-collected tests, and answers
 on the protocol channel (the original stdout; fd 1 itself is pointed at /dev/null so no
@@ -90,7 +90,8 @@ def main(argv: list[str]) -> None:
             serve(self, session, sys.stdin, replies)
             os._exit(0)
 
-    pytest.main(pytest_args(argv[2:], argv[1]), plugins=[Worker()])
+    test_files = sorted(str(p) for p in Path(argv[2]).glob("test_*.py"))
+    pytest.main(pytest_args(test_files, argv[1]), plugins=[Worker()])
     _send(replies, {"event": "failed", "error": "pytest stopped before the worker started"})
     os._exit(3)
 

@@ -32,9 +32,8 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.11"
-      # A course that hosts rlcheck itself can install from its repository instead:
-      #   pip install "rlcheck @ git+https://github.com/OWNER/REPO"
-      - run: pip install "rlcheck=={version}"
+      # The same rlcheck this workspace was made with; a course may pin its own fork here.
+      - run: pip install "{requirement}"
       - run: rlcheck verify --junit-xml rlcheck-report.xml --json rlcheck-results.json
       - uses: actions/upload-artifact@v4
         if: always()
@@ -83,8 +82,24 @@ def create_workspace(course: Course, directory: Path, force: bool = False) -> in
     (directory / ".rlcheck").mkdir(exist_ok=True)
     _write_new(directory / ".gitignore", GITIGNORE)
     _write_new(directory / "README.md", README)
-    _write_new(directory / ".github" / "workflows" / "rlcheck.yml", WORKFLOW.replace("{version}", __version__))
+    _write_new(directory / ".github" / "workflows" / "rlcheck.yml", WORKFLOW.replace("{requirement}", install_requirement()))
     return len(course.exercises)
+
+
+def install_requirement() -> str:
+    """How CI should install this rlcheck: its git URL if it came from one (PEP 610), else the version."""
+    import json
+    from importlib import metadata
+
+    try:
+        direct = json.loads(metadata.distribution("rlcheck").read_text("direct_url.json") or "{}")
+    except (metadata.PackageNotFoundError, ValueError):
+        direct = {}
+    vcs = direct.get("vcs_info", {})
+    if vcs.get("vcs") == "git" and direct.get("url"):
+        revision = vcs.get("commit_id", "")
+        return f"rlcheck @ git+{direct['url']}" + (f"@{revision}" if revision else "")
+    return f"rlcheck=={__version__}"
 
 
 def _write_new(path: Path, text: str) -> None:

@@ -6,7 +6,7 @@ import pytest
 from checker.api import CheckFailed
 from checker.curriculum.checks import Mistake, call, expect_close, function, show
 
-DRAWS = 20000
+DRAWS = 3000  # seeded, so deterministic; 3000 draws keep the check under 0.3 s
 
 
 def _greedy(Q) -> int:
@@ -52,7 +52,7 @@ def test_no_exploration_returns_greedy_action(learner, Q):
 
 def test_full_exploration_is_uniform(learner):
     Q = [1.0, 3.0, 2.0, 0.5]
-    expect_close(_frequencies(learner, Q, 1.0, seed=1), np.full(4, 0.25), atol=0.015, rtol=0.0,
+    expect_close(_frequencies(learner, Q, 1.0, seed=1), np.full(4, 0.25), atol=0.02, rtol=0.0,
                  what=f"action frequencies of epsilon_greedy({Q}, 1.0, rng) over {DRAWS} draws")
 
 
@@ -62,7 +62,7 @@ def test_frequencies_match_epsilon_greedy(learner, seed):
     Q = rng.normal(size=4).tolist()
     Q = Q if _greedy(Q) != 0 else Q[::-1]  # a greedy action other than 0 exposes the classic bug
     greedy = _greedy(Q)
-    expect_close(_frequencies(learner, Q, 0.1, seed), _expected(Q, 0.1, greedy), atol=0.015, rtol=0.0,
+    expect_close(_frequencies(learner, Q, 0.1, seed), _expected(Q, 0.1, greedy), atol=0.02, rtol=0.0,
                  what=f"action frequencies of epsilon_greedy({show(Q)}, 0.1, rng) over {DRAWS} draws",
                  mistakes=[Mistake("the greedy branch still always returning action 0: compare Q[a] "
                                    "with Q[best_a], the best value found so far.", _expected(Q, 0.1, 0)),

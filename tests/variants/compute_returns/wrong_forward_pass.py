@@ -1,0 +1,12 @@
+# expect: a forward cumulative sum
+import numpy as np
+
+
+def compute_returns(rewards, gamma):
+    r = np.asarray(rewards, dtype=float)
+    G = np.zeros(len(r))
+    acc = 0.0
+    for t in range(len(r)):
+        acc = r[t] + gamma * acc
+        G[t] = acc
+    return G

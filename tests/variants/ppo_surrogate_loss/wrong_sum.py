@@ -1,0 +1,8 @@
+# expect: a sum over the batch: take the mean
+import numpy as np
+
+
+def ppo_surrogate_loss(new_logp, old_logp, advantages, epsilon):
+    r = np.exp(np.asarray(new_logp, dtype=float) - np.asarray(old_logp, dtype=float))
+    a = np.asarray(advantages, dtype=float)
+    return -np.sum(np.minimum(r * a, np.clip(r, 1 - epsilon, 1 + epsilon) * a))

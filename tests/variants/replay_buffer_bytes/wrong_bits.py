@@ -1,0 +1,6 @@
+# expect: bits, not bytes
+import numpy as np
+
+
+def replay_buffer_bytes(n_transitions, image_shape, proprio_dim, action_dim):
+    return 8 * n_transitions * (2 * (int(np.prod(image_shape)) + 4 * proprio_dim) + 4 * action_dim + 4 + 1)
