@@ -129,6 +129,9 @@ def run(
     out.print(ui.exercise_header(exercise, file, index, len(state.course.exercises), state.done_count()))
     out.print(ui.render_result(result))
     if result.passed:
+        revealed = state.reveal_solution(exercise)
+        if revealed is not None:
+            out.print(Text(f"The reference solution is now in {ui.display_path(revealed)}.", style="green"))
         following = state.next_pending(exercise)
         if following is not None and state.progress.current in (None, exercise.name):
             state.set_current(following)

@@ -22,6 +22,8 @@ class Status(str, Enum):
 
 @dataclass
 class TestResult:
+    __test__ = False  # not a pytest test class, despite the name
+
     name: str
     outcome: str  # passed | failed | not_started | error
     message: str = ""

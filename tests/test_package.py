@@ -1,0 +1,142 @@
+"""rlcheck as a learner without a clone has it: a wheel installed into a fresh environment."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import site
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+from junitparser import Error, Failure, JUnitXml
+
+from conftest import REPO, quiet_env
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> Path:
+    """A virtual environment with the built wheel installed (not editable); returns its bin/."""
+    root = tmp_path_factory.mktemp("pkg")
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(root / "dist"), str(REPO)],
+                           capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    wheel = next((root / "dist").glob("rlcheck-*.whl"))
+    venv = root / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    # The dependencies come from this interpreter's site-packages (no network needed), but not
+    # its editable rlcheck: a .pth line adds the folder without running the .pth files inside it.
+    purelib = Path(next(venv.glob("lib/python*/site-packages")))
+    deps = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"], *site.getsitepackages()}
+    (purelib / "zz_test_dependencies.pth").write_text("\n".join(sorted(deps)) + "\n")
+    pip = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--no-deps", "-q", str(wheel)],
+                         capture_output=True, text=True)
+    assert pip.returncode == 0, pip.stderr
+    return venv / "bin"
+
+
+def run(bin_dir: Path, *args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = quiet_env(**env)
+    environment.pop("PYTHONPATH", None)
+    return subprocess.run([str(bin_dir / "rlcheck"), *args], cwd=cwd, env=environment, capture_output=True,
+                          text=True, stdin=subprocess.DEVNULL, timeout=300)
+
+
+def test_the_installed_package_is_not_the_checkout(installed, tmp_path):
+    where = subprocess.run([str(installed / "python"), "-c", "import checker; print(checker.__file__)"],
+                           capture_output=True, text=True, cwd=tmp_path, env=quiet_env())
+    assert str(REPO) not in where.stdout and "site-packages" in where.stdout
+
+
+def test_init_then_verify_with_reports(installed, tmp_path, course):
+    ws = tmp_path / "learner"
+    made = run(installed, "init", str(ws), cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert not (ws / "solutions").exists()
+    assert (ws / ".github" / "workflows" / "rlcheck.yml").is_file()
+    assert ".rlcheck/" in (ws / ".gitignore").read_text()
+    assert sorted(p.relative_to(ws / "exercises").as_posix() for p in (ws / "exercises").rglob("*.py")) == \
+        sorted(e.path for e in course.exercises)
+    again = run(installed, "init", str(ws), cwd=tmp_path)
+    assert again.returncode == 2 and "not empty" in again.stderr
+
+    solved = course.exercises[:2]
+    for exercise in solved:
+        shutil.copyfile(REPO / "solutions" / exercise.path, ws / "exercises" / exercise.path)
+    summary = tmp_path / "summary.md"
+    result = run(installed, "verify", "--junit-xml", "out/report.xml", "--json", "out/results.json", "--github",
+                 cwd=ws, GITHUB_STEP_SUMMARY=str(summary))
+    assert result.returncode == 1, result.stdout + result.stderr
+
+    xml = JUnitXml.fromfile(str(ws / "out" / "report.xml"))
+    cases = [case for suite in xml for case in suite]
+    assert len(cases) == len(course.exercises)
+    passing = {case.name for case in cases if case.is_passed}
+    assert passing == {e.name for e in solved}
+    failing = [case for case in cases if not case.is_passed]
+    assert all(isinstance(r, (Failure, Error)) for case in failing for r in case.result)
+    assert {case.classname for case in cases} == set(course.topics)
+
+    data = json.loads((ws / "out" / "results.json").read_text())
+    assert data["version"] == 3 and data["status"] == "fail"
+    assert data["summary"]["total"] == len(course.exercises) and data["summary"]["passed"] == 2
+    statuses = {e["name"]: e["status"] for e in data["exercises"]}
+    assert {n for n, s in statuses.items() if s == "pass"} == {e.name for e in solved}
+    for test in data["tests"]:
+        assert set(test) >= {"name", "status", "message", "output", "task_id"}
+        assert test["output"] is None or len(test["output"]) <= 500
+
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    assert len(annotations) == len(course.exercises) - 2
+    assert all("file=exercises/" in line and "title=rlcheck%3A " in line for line in annotations)
+    assert "exercises pass" in summary.read_text()
+
+    for exercise in course.exercises[2:]:
+        shutil.copyfile(REPO / "solutions" / exercise.path, ws / "exercises" / exercise.path)
+    everything = run(installed, "verify", "--junit-xml", "report.xml", cwd=ws, GITHUB_ACTIONS="true")
+    assert everything.returncode == 0, everything.stdout[-2000:]
+    assert "::error" not in everything.stdout
+
+
+def test_run_reveals_the_solution_in_an_init_workspace(installed, tmp_path, course):
+    ws = tmp_path / "learner"
+    assert run(installed, "init", str(ws), cwd=tmp_path).returncode == 0
+    first = course.exercises[0]
+    shutil.copyfile(REPO / "solutions" / first.path, ws / "exercises" / first.path)
+    assert run(installed, "run", first.name, cwd=ws).returncode == 0
+    assert (ws / "solutions" / first.path).read_bytes() == (REPO / "solutions" / first.path).read_bytes()
+    shown = run(installed, "solution", first.name, cwd=ws)
+    assert shown.returncode == 0 and "Reference solution" in shown.stdout
+
+
+def test_reset_works_from_the_package(installed, tmp_path, course):
+    ws = tmp_path / "learner"
+    assert run(installed, "init", str(ws), cwd=tmp_path).returncode == 0
+    target = ws / "exercises" / course.exercises[3].path
+    target.write_text("broken")
+    assert run(installed, "reset", course.exercises[3].name, "--yes", cwd=ws).returncode == 0
+    assert target.read_bytes() == (REPO / "exercises" / course.exercises[3].path).read_bytes()
+
+
+def test_dev_check_and_verify_solutions_from_the_package(installed, tmp_path):
+    assert run(installed, "dev", "check", cwd=tmp_path).returncode == 0
+    folder = next(installed.parent.glob("lib/python*/site-packages/checker/_course/solutions"))
+    assert run(installed, "verify", "--exercises-dir", str(folder), cwd=tmp_path).returncode == 0
+
+
+def test_verify_needs_no_terminal_state_or_write_access(installed, tmp_path, course):
+    ws = tmp_path / "learner"
+    assert run(installed, "init", str(ws), cwd=tmp_path).returncode == 0
+    shutil.rmtree(ws / ".rlcheck")
+    for path in [ws, *ws.rglob("*")]:
+        path.chmod(path.stat().st_mode & ~0o222)
+    try:
+        result = run(installed, "verify", cwd=ws, CI="true")
+        assert result.returncode == 1
+        assert not (ws / ".rlcheck").exists()
+    finally:
+        for path in [ws, *ws.rglob("*")]:
+            path.chmod(path.stat().st_mode | 0o200)
