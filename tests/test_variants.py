@@ -8,9 +8,6 @@ Every file under tests/variants/<exercise>/ is a complete learner file for that 
 
 The files are named so that pytest never collects them, and they are checked the way learners'
 files are: by the warm worker, one forked child per file (Runner.check_many).
-
-KNOWN_GAPS lists the variants the hidden tests currently judge wrongly. They are marked
-xfail(strict=True): once the hidden test is fixed the case passes and the marker must go.
 """
 
 from __future__ import annotations
@@ -35,27 +32,6 @@ SAMPLED = (
     "ppo_surrogate_loss", "replay_buffer_bytes", "training_budget",
 )
 
-_NO_WIDE_LOGITS = ("no hidden test has logits spread widely on both sides (e.g. [1000, -1000]), "
-                   "so a shift by anything but the max passes although exp still overflows")
-
-# "<exercise>/<file>" -> why the hidden tests get it wrong today.
-KNOWN_GAPS = {
-    "stable_softmax/wrong_mean_shift.py": f"test_stable_softmax accepts a mean shift: {_NO_WIDE_LOGITS}",
-    "stable_softmax/wrong_first_logit_shift.py":
-        f"test_stable_softmax accepts a shift by logits[0]: {_NO_WIDE_LOGITS}",
-    "boltzmann_probs/wrong_mean_shift.py": f"test_boltzmann_probs accepts a mean shift: {_NO_WIDE_LOGITS}",
-    "grad_log_softmax/wrong_mean_shift.py": f"test_grad_log_softmax accepts a mean shift: {_NO_WIDE_LOGITS}",
-    "reinforce_gradient/wrong_unstable_softmax.py":
-        "test_reinforce_gradient has no large logits, so exp(theta) without any shift passes",
-    "q_value_iteration/wrong_signed_change.py":
-        "test_q_value_iteration has no MDP whose Q-values only go down (value_iteration has "
-        "test_negative_rewards) and no Mistake for a signed stopping test",
-    "value_iteration/wrong_stops_at_equal_change.py":
-        "no hidden test has a sweep whose change equals epsilon exactly, so `<=` passes where "
-        "the exercise says 'strictly below'",
-}
-
-
 def _key(path: Path) -> str:
     return f"{path.parent.name}/{path.name}"
 
@@ -73,11 +49,7 @@ FILES = _variant_files()
 
 
 def _params(prefix: str) -> list:
-    return [
-        pytest.param(p, id=_key(p),
-                     marks=[pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[_key(p)])] if _key(p) in KNOWN_GAPS else [])
-        for p in FILES if p.name.startswith(prefix)
-    ]
+    return [pytest.param(p, id=_key(p)) for p in FILES if p.name.startswith(prefix)]
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +95,6 @@ def test_variant_files_are_well_formed(course):
             assert expected, f"{_key(path)} must start with '{EXPECT} <diagnosis text>'"
         else:
             assert expected is None, f"{_key(path)} is a right variant but has an expect line"
-    assert set(KNOWN_GAPS) <= {_key(p) for p in FILES}, "KNOWN_GAPS names a variant that does not exist"
 
 
 @pytest.mark.parametrize("exercise", SAMPLED)

@@ -80,8 +80,12 @@ def q_sweeps(
     *,
     in_place: bool = False,
     reduce: str = "max",
+    signed_change: bool = False,
 ) -> list[np.ndarray]:
-    """Every iterate of Q-value iteration from Q_0 = 0; reduce is "max" (correct) or "mean"."""
+    """Every iterate of Q-value iteration from Q_0 = 0; reduce is "max" (correct) or "mean".
+
+    signed_change: the stopping test uses max(Q_new - Q) instead of max |Q_new - Q|.
+    """
     R = np.asarray(R, dtype=float)
     nxt = np.asarray(next_state, dtype=int)
     S, A = R.shape
@@ -89,14 +93,14 @@ def q_sweeps(
     history = [np.array(Q)]
     for _ in range(MAX_SWEEPS):
         new = Q if in_place else [[0.0] * A for _ in range(S)]
-        change = 0.0
+        change = -float("inf") if signed_change else 0.0
         for s in range(S):
             for a in range(A):
                 # In place, `new` is Q itself, so later entries read this sweep's values.
                 row = Q[nxt[s, a]]
                 best = max(row) if reduce == "max" else sum(row) / A
                 value = float(R[s, a]) + gamma * best
-                change = max(change, abs(value - Q[s][a]))
+                change = max(change, value - Q[s][a] if signed_change else abs(value - Q[s][a]))
                 new[s][a] = value
         Q = [row[:] for row in new]
         history.append(np.array(Q))

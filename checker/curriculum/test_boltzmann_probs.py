@@ -49,6 +49,12 @@ def test_large_values_low_temperature(learner):
     _check(learner, [1000.0, 999.0], 0.01)
 
 
+def test_values_far_apart_low_temperature(learner):
+    # Q / tau spans -100000..100000: only subtracting the max keeps every exponent finite.
+    _check(learner, [1000.0, 0.0], 0.01)
+    _check(learner, [0.0, -1000.0, 1000.0], 0.01)
+
+
 def test_very_negative_values(learner):
     _check(learner, [-1000.0, -1001.0, -1003.0], 0.5)
 

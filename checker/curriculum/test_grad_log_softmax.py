@@ -67,6 +67,11 @@ def test_large_logits_stay_finite(learner):
     _check(learner, [1000.0, 999.0, 990.0], 1)
 
 
+def test_logits_far_apart_stay_finite(learner):
+    _check(learner, [1000.0, -1000.0], 0)
+    _check(learner, [0.0, 1000.0], 1)
+
+
 def test_single_action_has_zero_gradient(learner):
     _check(learner, [3.0], 0)
 

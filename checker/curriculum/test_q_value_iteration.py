@@ -27,6 +27,8 @@ def _mistakes(R, nxt, gamma, epsilon):
         Mistake("one sweep too many. Stop right after the first sweep whose change is below epsilon.", one_more),
         Mistake("the exact fixed point Q*. Q-value iteration returns the iterate it stopped at.",
                 optimal_q(R, nxt, gamma)),
+        Mistake("a stopping test on the signed change max(Q_new - Q), so values that go down never count. "
+                "Measure the change with abs().", q_sweeps(R, nxt, gamma, epsilon, signed_change=True)[-1]),
     ]
 
 
@@ -57,6 +59,11 @@ def test_large_epsilon_returns_the_iterate(learner):
 
 def test_gamma_zero_gives_rewards(learner):
     _check(learner, TWO_STATE_R, TWO_STATE_NEXT, 0.0, 0.01)
+
+
+def test_negative_rewards(learner):
+    # Q only goes down here: a change measured without abs() looks like zero after one sweep.
+    _check(learner, [[-1.0, -2.0], [0.0, -1.0]], [[0, 1], [1, 0]], 0.9, 0.01)
 
 
 def test_one_action_is_value_iteration(learner):

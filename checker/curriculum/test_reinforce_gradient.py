@@ -65,6 +65,11 @@ def test_three_actions_numpy_input(learner):
     _check(learner, np.array([0.5, -1.0, 2.0]), np.array([2, 0, 1, 2]), np.array([1.5, -0.5, 3.0, 0.25]))
 
 
+def test_large_logits_stay_finite(learner):
+    # exp(1000) overflows: the softmax inside the gradient must subtract max(theta) first.
+    _check(learner, [1000.0, 990.0, -1000.0], [0, 2, 1], [1.0, -0.5, 2.0])
+
+
 def test_empty_episode_gives_zero_gradient(learner):
     _check(learner, [2.0, 1.0], [], [])
 

@@ -52,6 +52,13 @@ def test_very_negative_logits_do_not_underflow(learner):
     _check(learner, [-1000.0, -1001.0])
 
 
+def test_logits_far_apart_on_both_sides(learner):
+    # Shifting by the mean or by the first logit is not enough: only the max keeps exp <= 1.
+    _check(learner, [1000.0, -1000.0])
+    _check(learner, [0.0, 1000.0])
+    _check(learner, [-1000.0, 0.0, 1000.0])
+
+
 def test_large_logits_numpy_input(learner):
     _check(learner, np.array([800.0, -800.0, 795.0]))
 

@@ -72,6 +72,11 @@ def test_gamma_zero_stops_after_one_sweep(learner):
     _check(learner, [3.0, -1.0, 2.0], [1, 2, 0], 0.0, 10.0)
 
 
+def test_change_equal_to_epsilon_keeps_sweeping(learner):
+    # Sweep changes are 1, 0.5, 0.25: "below 0.5" is first true at the third sweep, so V = 1.75.
+    _check(learner, [1.0], [0], 0.5, 0.5)
+
+
 def test_all_rewards_zero(learner):
     _check(learner, [0.0, 0.0, 0.0], [1, 2, 0], 0.9, 0.01)
 
