@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
 import pytest
 
@@ -85,8 +84,6 @@ def test_reset_restores_the_stub_after_confirmation(cli, workspace, course):
     refused = cli("reset", exercise.name, cwd=workspace)
     assert refused.code == 2 and "--yes" in refused.stderr
     assert target.read_text() == "garbage"
-    declined = cli("reset", exercise.name, cwd=workspace, stdin="n\n")
-    assert target.read_text() == "garbage"
     assert cli("reset", exercise.name, "--yes", cwd=workspace).code == 0
     assert target.read_bytes() == original
 
@@ -143,3 +140,22 @@ def test_solution_is_shown_only_after_a_pass(cli, workspace, course):
     solve(workspace, exercise.path)
     cli("run", exercise.name, cwd=workspace)
     assert cli("solution", exercise.name, cwd=workspace).code == 0
+
+
+def test_reset_asks_in_a_terminal(workspace, course):
+    import pexpect
+
+    from conftest import quiet_env, rlcheck_command
+
+    exercise = course.exercises[1]
+    target = workspace / "exercises" / exercise.path
+    original = target.read_bytes()
+    command = rlcheck_command()
+    for answer, restored in (("n", False), ("y", True)):
+        target.write_text("my work")
+        child = pexpect.spawn(command[0], [*command[1:], "reset", exercise.name], cwd=str(workspace),
+                              env=quiet_env(), encoding="utf-8", timeout=30)
+        child.expect("Your changes will be lost")
+        child.sendline(answer)
+        child.expect(pexpect.EOF)
+        assert (target.read_bytes() == original) is restored

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import copy
 import math
+import signal
+import threading
 import types
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
@@ -38,6 +40,7 @@ _int = int
 _len = len
 _isinstance = isinstance
 _type = type
+_np_integer = np.integer
 
 DEFAULT_RTOL = 1e-6
 DEFAULT_ATOL = 1e-6
@@ -315,3 +318,183 @@ def _same(a: Any, b: Any) -> bool:
         p == q or (_isnan(p) and _isnan(q))
         for p, q in zip(_ndarray_tolist(x.ravel()), _ndarray_tolist(y.ravel()))
     )
+
+
+# ---------------------------------------------------------------- more ways to call and compare
+
+
+def expect_whole_number(got: Any, expected: int, *, what: str, mistakes: Sequence[tuple[str, float]] = ()) -> None:
+    """Fail unless ``got`` is an int (Python or numpy) equal to ``expected``.
+
+    ``mistakes`` pairs a "This looks like ..." text with the number that mistake gives.
+    """
+    if got is None:
+        raise CheckFailed(f"{what} returned None. Did you forget the `return` statement?")
+    is_int = _isinstance(got, (_int, _np_integer)) and not _isinstance(got, _bool)
+    if not is_int and not (_isinstance(got, (float, np.floating)) and math.isfinite(float(got))):
+        raise CheckFailed(f"{what}\n  returned {show(got)} ({type(got).__name__}); it should return an int.")
+    value = _int(got) if is_int else float(got)
+    if is_int and value == expected:
+        return
+    lines = [f"{what}", f"  expected: {expected}", f"  got:      {value if is_int else repr(float(got))}"]
+    if not is_int:
+        lines.append(f"  The result should be an int, not {type(got).__name__}: count whole items with "
+                     "integer division `//` (or int(...) once the count is whole).")
+        if value == expected:
+            lines.append("  The value is right; only the type is not.")
+            mistakes = ()
+    for looks_like, wrong in mistakes:
+        if value == wrong:
+            lines.append(f"  This looks like {looks_like}")
+            break
+    raise CheckFailed("\n".join(lines))
+
+
+def expect_order(got: Any, correct: Sequence[str], *, name: str, needs: dict[str, str] | None = None) -> None:
+    """Compare a learner's ordered list of steps with the correct order.
+
+    ``needs`` maps a step to why it cannot come earlier; it is shown for the first misplaced step.
+    """
+    if got is Ellipsis:
+        raise NotStarted(f"`{name}` is still `...`")
+    if not _isinstance(got, (list, tuple)) or not all(_isinstance(s, str) for s in got):
+        raise CheckFailed(f"`{name}` should be a list of the step strings; it is {show(got)}.")
+    unknown = [s for s in got if s not in correct]
+    if unknown:
+        raise CheckFailed(
+            f"`{name}` contains a step that is not one of the given ones: {unknown[0]!r}.\n"
+            "  Reorder the lines; do not edit their text."
+        )
+    missing = [s for s in correct if s not in got]
+    if missing or len(got) != len(correct):
+        detail = f"{missing[0]!r} is missing" if missing else "a step appears twice"
+        raise CheckFailed(f"`{name}` should contain each of the {len(correct)} steps exactly once; {detail}.")
+    for position, (mine, right) in enumerate(zip(got, correct), start=1):
+        if mine != right:
+            if position == 1:
+                head = f"`{name}`: step 1 is not right."
+            else:
+                done = "step 1 is right" if position == 2 else f"steps 1 to {position - 1} are in the right order"
+                head = f"`{name}`: {done}; step {position} is not."
+            lines = [head, f"  You have at step {position}: {mine!r}."]
+            why = (needs or {}).get(mine)
+            lines.append(f"  That step {why}." if why else
+                         "  Ask what that step needs as input, and whether it exists yet at that point.")
+            raise CheckFailed("\n".join(lines))
+
+
+class _TimeUp(BaseException):
+    """BaseException, so a learner's `except Exception:` cannot swallow it."""
+
+
+# Learner functions that already ran out of time once. Later calls fail at once, so that a
+# looping function costs one time limit, not one per test (the engine's own limit covers
+# the whole exercise). Holding the function objects keeps their ids from being reused.
+_timed_out: list[Any] = []
+
+
+def call_with_time_limit(
+    learner: LearnerModule, fn_name: str, *args: Any, seconds: float, why: str, **kwargs: Any
+) -> tuple[Any, str]:
+    """Like checks.call, but a call running longer than `seconds` fails with `why`.
+
+    Uses SIGALRM, so it is only armed in the main thread and only when no one else
+    (for example the engine's own time limit) has set the real-time timer.
+    """
+    fn = function(learner, fn_name)
+    message = "\n".join(
+        [
+            describe_call(fn_name, args, kwargs),
+            f"  did not return within {seconds:g} seconds; it looks like the loop never stops.",
+            f"  {why}",
+        ]
+    )
+    if any(f is fn for f in _timed_out):
+        raise CheckFailed(
+            f"{describe_call(fn_name, args, kwargs)}\n  not run: `{fn_name}` already ran past the time "
+            f"limit in an earlier check.\n  {why}"
+        )
+    armed = (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0.0
+    )
+    if not armed:
+        return call(learner, fn_name, *args, **kwargs)
+
+    def _ring(signum: int, frame: Any) -> None:
+        raise _TimeUp
+
+    previous = signal.signal(signal.SIGALRM, _ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return call(learner, fn_name, *args, **kwargs)
+    except _TimeUp:
+        _timed_out.append(fn)
+        raise CheckFailed(message) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def call_explained(learner: Any, fn_name: str, *args: Any, expectation: str, **kwargs: Any) -> tuple[Any, str]:
+    """`call`, but a crash in the learner's function becomes a learner-readable failure.
+
+    ``expectation`` says what the call should have done instead, e.g. "An empty reward list
+    has no returns: return an empty array." NotImplementedError still means "not started".
+    """
+    try:
+        return call(learner, fn_name, *args, **kwargs)
+    except (NotImplementedError, NotStarted, CheckFailed):
+        raise
+    except Exception as exc:  # the learner's own bug: report it in their terms
+        what = describe_call(fn_name, args, kwargs)
+        raise CheckFailed(f"{what}\n  raised {type(exc).__name__}: {exc}\n  {expectation}") from None
+
+
+def call_in_place(learner: Any, fn_name: str, *args: Any, index: int = 0) -> tuple[Any, Any, str]:
+    """Call a learner function that must update ``args[index]`` in place.
+
+    Returns the result, the object that was passed as ``args[index]`` (so the test can check
+    it was modified) and a description of the call. Only private copies are passed.
+    """
+    fn = function(learner, fn_name)
+    what = describe_call(fn_name, args, {})
+    passed = [_deepcopy(a) for a in args]
+    result = fn(*passed)
+    return result, passed[index], what
+
+
+def expect_updated_in_place(passed: Any, expected: Any, *, what: str, name: str = "Q", atol: float = 1e-6) -> None:
+    """The argument the learner received must now hold the expected values."""
+    arr = to_array(passed, what=what)
+    if is_close(arr, expected, rtol=1e-6, atol=atol):
+        return
+    raise CheckFailed(
+        "\n".join(
+            [
+                f"{what}",
+                f"  returned the right values, but the {name} passed in was not updated in place:",
+                f"  afterwards it holds {show(arr)}.",
+                f"  The update must write into {name} itself (not into a copy) and return that same {name}.",
+            ]
+        )
+    )
+
+
+def merge_coinciding(mistakes: Sequence[Mistake]) -> list[Mistake]:
+    """Merge mistakes that give the same value on this input, so the diagnosis names all of them.
+
+    (Two slips can coincide on a small case, e.g. max and an unweighted sum over actions
+    after one sweep of the gridworld; naming only the first would mislead half the learners.)
+    """
+    merged: list[Mistake] = []
+    for mistake in mistakes:
+        value = np.asarray(mistake.value, dtype=float)
+        for i, kept in enumerate(merged):
+            if is_close(value, kept.value, rtol=1e-9, atol=1e-12):
+                merged[i] = Mistake(f"{kept.looks_like} Or: {mistake.looks_like}", kept.value)
+                break
+        else:
+            merged.append(mistake)
+    return merged

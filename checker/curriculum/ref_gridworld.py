@@ -13,8 +13,6 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from checker.api import CheckFailed
-from checker.curriculum.checks import Mistake, describe_call, function, is_close, show, to_array
 
 _deepcopy = copy.deepcopy
 
@@ -99,49 +97,3 @@ def zero_q(states: Sequence[str] = ("S0", "S1"), actions: Sequence[str] = ("left
 # ---------------------------------------------------------------- in-place calls
 
 
-def call_in_place(learner: Any, fn_name: str, *args: Any, index: int = 0) -> tuple[Any, Any, str]:
-    """Call a learner function that must update ``args[index]`` in place.
-
-    Returns the result, the object that was passed as ``args[index]`` (so the test can check
-    it was modified) and a description of the call. Only private copies are passed.
-    """
-    fn = function(learner, fn_name)
-    what = describe_call(fn_name, args, {})
-    passed = [_deepcopy(a) for a in args]
-    result = fn(*passed)
-    return result, passed[index], what
-
-
-def expect_updated_in_place(passed: Any, expected: Any, *, what: str, name: str = "Q", atol: float = 1e-6) -> None:
-    """The argument the learner received must now hold the expected values."""
-    arr = to_array(passed, what=what)
-    if is_close(arr, expected, rtol=1e-6, atol=atol):
-        return
-    raise CheckFailed(
-        "\n".join(
-            [
-                f"{what}",
-                f"  returned the right values, but the {name} passed in was not updated in place:",
-                f"  afterwards it holds {show(arr)}.",
-                f"  The update must write into {name} itself (not into a copy) and return that same {name}.",
-            ]
-        )
-    )
-
-
-def merge_coinciding(mistakes: Sequence[Mistake]) -> list[Mistake]:
-    """Merge mistakes that give the same value on this input, so the diagnosis names all of them.
-
-    (Two slips can coincide on a small case, e.g. max and an unweighted sum over actions
-    after one sweep of the gridworld; naming only the first would mislead half the learners.)
-    """
-    merged: list[Mistake] = []
-    for mistake in mistakes:
-        value = np.asarray(mistake.value, dtype=float)
-        for i, kept in enumerate(merged):
-            if is_close(value, kept.value, rtol=1e-9, atol=1e-12):
-                merged[i] = Mistake(f"{kept.looks_like} Or: {mistake.looks_like}", kept.value)
-                break
-        else:
-            merged.append(mistake)
-    return merged

@@ -9,33 +9,16 @@ solutions. Also holds `call_explained`, a `call` that turns a crash into feedbac
 from __future__ import annotations
 
 import math
-from typing import Any, Sequence
+from typing import Sequence
 
 import numpy as np
 
-from checker.api import CheckFailed, NotStarted
-from checker.curriculum.checks import call, describe_call
 
 # Section "Advantage estimation": the 5-step trajectory, gamma = 0.99, episode ends after t = 4.
 ADV_GAMMA = 0.99
 ADV_REWARDS = [1.0, 0.0, 2.0, 0.0, 1.0]
 ADV_VALUES = [10.0, 9.5, 8.0, 7.0, 6.5]
 ADV_NEXT_VALUES = [9.5, 8.0, 7.0, 6.5, 0.0]
-
-
-def call_explained(learner: Any, fn_name: str, *args: Any, expectation: str, **kwargs: Any) -> tuple[Any, str]:
-    """`call`, but a crash in the learner's function becomes a learner-readable failure.
-
-    ``expectation`` says what the call should have done instead, e.g. "An empty reward list
-    has no returns: return an empty array." NotImplementedError still means "not started".
-    """
-    try:
-        return call(learner, fn_name, *args, **kwargs)
-    except (NotImplementedError, NotStarted, CheckFailed):
-        raise
-    except Exception as exc:  # the learner's own bug: report it in their terms
-        what = describe_call(fn_name, args, kwargs)
-        raise CheckFailed(f"{what}\n  raised {type(exc).__name__}: {exc}\n  {expectation}") from None
 
 
 def floats(xs: Sequence[float]) -> list[float]:

@@ -8,14 +8,10 @@ because several tests diagnose the same mistakes.
 
 from __future__ import annotations
 
-import signal
-import threading
 from typing import Any, Sequence
 
 import numpy as np
 
-from checker.api import CheckFailed, LearnerModule
-from checker.curriculum.checks import call, describe_call, function
 
 MAX_SWEEPS = 100_000
 
@@ -138,55 +134,3 @@ def policy_q(R: Any, next_state: Any, gamma: float, policy: Sequence[int]) -> np
 # ---------------------------------------------------------------- calling loops that may never stop
 
 
-class _TimeUp(BaseException):
-    """BaseException, so a learner's `except Exception:` cannot swallow it."""
-
-
-# Learner functions that already ran out of time once. Later calls fail at once, so that a
-# looping function costs one time limit, not one per test (the engine's own limit covers
-# the whole exercise). Holding the function objects keeps their ids from being reused.
-_timed_out: list[Any] = []
-
-
-def call_with_time_limit(
-    learner: LearnerModule, fn_name: str, *args: Any, seconds: float, why: str, **kwargs: Any
-) -> tuple[Any, str]:
-    """Like checks.call, but a call running longer than `seconds` fails with `why`.
-
-    Uses SIGALRM, so it is only armed in the main thread and only when no one else
-    (for example the engine's own time limit) has set the real-time timer.
-    """
-    fn = function(learner, fn_name)
-    message = "\n".join(
-        [
-            describe_call(fn_name, args, kwargs),
-            f"  did not return within {seconds:g} seconds; it looks like the loop never stops.",
-            f"  {why}",
-        ]
-    )
-    if any(f is fn for f in _timed_out):
-        raise CheckFailed(
-            f"{describe_call(fn_name, args, kwargs)}\n  not run: `{fn_name}` already ran past the time "
-            f"limit in an earlier check.\n  {why}"
-        )
-    armed = (
-        hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-        and signal.getitimer(signal.ITIMER_REAL)[0] == 0.0
-    )
-    if not armed:
-        return call(learner, fn_name, *args, **kwargs)
-
-    def _ring(signum: int, frame: Any) -> None:
-        raise _TimeUp
-
-    previous = signal.signal(signal.SIGALRM, _ring)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        return call(learner, fn_name, *args, **kwargs)
-    except _TimeUp:
-        _timed_out.append(fn)
-        raise CheckFailed(message) from None
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)

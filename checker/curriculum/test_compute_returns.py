@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from checker.curriculum.checks import Mistake, expect_close
-from checker.curriculum.ref_returns import call_explained, returns_forward
+from checker.curriculum.checks import call_explained, Mistake, expect_close
+from checker.curriculum.ref_returns import returns_forward
 
 # Returns are sums of up to ~30 terms; 1e-5 accepts float32 arithmetic, and every wrong
 # variant below differs by far more.

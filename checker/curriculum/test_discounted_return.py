@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from checker.api import CheckFailed
-from checker.curriculum.checks import Mistake, expect_close, is_close, to_array
-from checker.curriculum.ref_returns import call_explained, returns_forward
+from checker.curriculum.checks import call_explained, Mistake, expect_close, is_close, to_array
+from checker.curriculum.ref_returns import returns_forward
 
 TOL = 1e-6
 

@@ -4,8 +4,7 @@ import math
 
 import pytest
 
-from checker.curriculum.checks import Mistake, expect_close
-from checker.curriculum.ref_returns import call_explained
+from checker.curriculum.checks import call_explained, Mistake, expect_close
 
 
 def _reference(gamma: float) -> float:

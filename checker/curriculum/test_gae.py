@@ -8,9 +8,9 @@ thing changed each.
 import numpy as np
 import pytest
 
-from checker.curriculum.checks import Mistake, expect_close
+from checker.curriculum.checks import Mistake, call_explained, expect_close
 from checker.curriculum.ref_returns import (
-    ADV_GAMMA, ADV_REWARDS, ADV_VALUES, call_explained, gae_forward, td_residuals_ref,
+    ADV_GAMMA, ADV_REWARDS, ADV_VALUES, gae_forward, td_residuals_ref,
 )
 
 TOL = 1e-5  # advantages up to ~50: accepts float32 arithmetic

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from checker.curriculum.checks import Mistake, call, expect_close
-from checker.curriculum.ref_gridworld import GAMMA, evaluate, gridworld_model, merge_coinciding, uniform_policy
+from checker.curriculum.checks import merge_coinciding, Mistake, call, expect_close
+from checker.curriculum.ref_gridworld import GAMMA, evaluate, gridworld_model, uniform_policy
 
 
 def _sweeps(P, R, pi, gamma, iterations, *, in_place=False, backup="expectation") -> np.ndarray:

@@ -1,6 +1,8 @@
 """Hidden test for ppo_training_loop: the steps of one PPO iteration in order."""
 
-from checker.curriculum.ref_policies import expect_order
+from checker.curriculum.checks import expect_order
+
+
 
 COLLECT = ("Collect a rollout of 2048 steps with the current policy, storing states, actions, rewards, "
            "dones, log-probs and value estimates")

@@ -3,8 +3,7 @@
 import numpy as np
 import pytest
 
-from checker.curriculum.checks import Mistake, expect_close
-from checker.curriculum.ref_gridworld import call_in_place, expect_updated_in_place
+from checker.curriculum.checks import call_in_place, expect_updated_in_place, Mistake, expect_close
 
 # The workbook's trace: state 0 = S0, 1 = S1; action 0 = left, 1 = right.
 TRACE = [(0, 1, 5.0, 1), (1, 0, 2.0, 0), (0, 1, 5.0, 1), (1, 0, 2.0, 0), (0, 1, 5.0, 1)]

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from checker.api import CheckFailed
-from checker.curriculum.checks import Mistake, expect_close, function, show
-from checker.curriculum.ref_gridworld import TRACE, call_in_place, expect_updated_in_place, q_step, zero_q
+from checker.curriculum.checks import call_in_place, expect_updated_in_place, Mistake, expect_close, function, show
+from checker.curriculum.ref_gridworld import TRACE, q_step, zero_q
 
 
 def _table(Q: Any, states: list, actions: list, what: str) -> np.ndarray:

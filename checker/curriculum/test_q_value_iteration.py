@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 
 from checker.api import CheckFailed
-from checker.curriculum.checks import Mistake, expect_close, show, to_array
+from checker.curriculum.checks import call_with_time_limit, Mistake, expect_close, show, to_array
 from checker.curriculum.mdps import TWO_STATE_NEXT, TWO_STATE_R
-from checker.curriculum.ref_values import call_with_time_limit, optimal_q, q_sweeps
+from checker.curriculum.ref_values import optimal_q, q_sweeps
 
 NEVER_STOPS = ("The change of a sweep never drops below epsilon. Check that gamma multiplies the max over "
                "the next state's Q-values (without it the values grow forever) and that Q is replaced by "

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from checker.curriculum.checks import Mistake, expect_close
-from checker.curriculum.ref_returns import call_explained, returns_forward, softmax_ref
+from checker.curriculum.checks import call_explained, Mistake, expect_close
+from checker.curriculum.ref_returns import returns_forward, softmax_ref
 
 # Returns up to ~20 and sums of up to 20 steps: 1e-5 accepts float32 arithmetic.
 TOL = 1e-5

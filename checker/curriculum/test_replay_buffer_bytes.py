@@ -3,8 +3,7 @@
 import numpy as np
 import pytest
 
-from checker.curriculum.checks import call
-from checker.curriculum.ref_policies import expect_whole_number
+from checker.curriculum.checks import expect_whole_number, call
 
 
 def _state(image_shape, proprio_dim: int, image_bytes: int = 1) -> int:

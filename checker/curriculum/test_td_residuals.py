@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from checker.curriculum.checks import Mistake, expect_close
+from checker.curriculum.checks import Mistake, call_explained, expect_close
 from checker.curriculum.ref_returns import (
-    ADV_GAMMA, ADV_NEXT_VALUES, ADV_REWARDS, ADV_VALUES, call_explained, td_residuals_ref,
+    ADV_GAMMA, ADV_NEXT_VALUES, ADV_REWARDS, ADV_VALUES, td_residuals_ref,
 )
 
 TOL = 1e-5  # values up to ~20: accepts float32 arithmetic

@@ -3,8 +3,7 @@
 import numpy as np
 import pytest
 
-from checker.curriculum.checks import call
-from checker.curriculum.ref_policies import expect_whole_number
+from checker.curriculum.checks import expect_whole_number, call
 
 
 def _whole(total: int, unit: int) -> int:

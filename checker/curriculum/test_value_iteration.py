@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from checker.curriculum.checks import Mistake, expect_close
+from checker.curriculum.checks import call_with_time_limit, Mistake, expect_close
 from checker.curriculum.mdps import CHAIN_NEXT, CHAIN_R
-from checker.curriculum.ref_values import call_with_time_limit, exact_values, value_sweeps
+from checker.curriculum.ref_values import exact_values, value_sweeps
 
 NEVER_STOPS = ("The change of a sweep never drops below epsilon. Check that gamma multiplies "
                "V[next_state[s]] (without it the values grow forever) and that V is replaced by "
