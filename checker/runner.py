@@ -108,7 +108,10 @@ class WarmWorker:
             env=_child_env(),
             start_new_session=True,
         )
-        ready = self._read()
+        try:
+            ready = self._read()
+        except BrokenPipeError:
+            ready = {"error": "it exited during start-up"}
         if ready.get("event") != "ready":
             raise RuntimeError(f"the warm worker did not start: {ready.get('error', ready)}")
 
@@ -128,7 +131,11 @@ class WarmWorker:
 
     def check(self, exercise: Exercise, file: Path, options: CheckOptions) -> Result:
         if not self._alive():
-            self.start()
+            try:
+                self.start()
+            except (RuntimeError, OSError, ValueError):
+                self.close()  # a worker that cannot start must not stop the check
+                return check_cold(self.course, exercise, file, options)
         self._next_id += 1
         self._cancelled = False
         request = _request(self.course, exercise, file, options, self._next_id)

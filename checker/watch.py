@@ -65,8 +65,13 @@ class CheckedAll:
 
 
 @dataclass(frozen=True)
+class Failed:
+    reason: str
+
+
+@dataclass(frozen=True)
 class Stop:
-    reason: str = ""
+    pass
 
 
 # ------------------------------------------------------------------ file events
@@ -196,8 +201,8 @@ class CheckThread:
                 self._do(*job)
             except Cancelled:
                 pass
-            except Exception as exc:  # the watcher survives anything a check does
-                self.post(Stop(f"internal error while checking: {exc!r}"))
+            except Exception as exc:  # the watcher survives anything, its own bugs included
+                self.post(Failed(f"rlcheck could not run the check: {exc!r}"))
             finally:
                 with self._cond:
                     self._busy = False
@@ -249,6 +254,7 @@ class WatchLoop:
         self.exercise = app.current()
         self.due: dict[Path, float] = {}
         self.show_checking_at: float | None = None
+        self.checking_hash: str | None = None
         self.picking: str | None = None  # digits typed in the list picker
         self.checker: CheckThread | None = None
         self.finished = False
@@ -278,7 +284,6 @@ class WatchLoop:
             event = self._next_event()
             if event is not None:
                 if isinstance(event, Stop):
-                    self.screen.notes.append(event.reason) if event.reason else None
                     return 0
                 if self.handle(event) is False:
                     return 0
@@ -293,6 +298,10 @@ class WatchLoop:
             self.on_checked(event.exercise, event.result)
         elif isinstance(event, CheckedAll):
             self.on_checked_all(event.results)
+        elif isinstance(event, Failed):
+            self.screen.checking = False
+            self.screen.notes = [*self.screen.notes[-2:], event.reason]
+            self.draw()
         return True
 
     def _flush_due(self) -> None:
@@ -319,17 +328,23 @@ class WatchLoop:
         exercise = self.exercise_for(path)
         if exercise is None or self.manual:
             return
-        shown = self.screen.result
         current_hash = file_hash(self.app.file(exercise))
         same_file = exercise == self.exercise
-        if same_file and shown is not None and not self.screen.checking and shown.source_sha256 == current_hash and current_hash:
+        if same_file and current_hash is not None and current_hash == self._latest_hash():
             return  # one save raises several events; the content decides whether anything changed
         if not same_file:
             self.switch_to(exercise, check=False)
         self.check_current()
 
+    def _latest_hash(self) -> str | None:
+        """The content of the check running now, or else of the verdict on screen."""
+        if self.screen.checking:
+            return self.checking_hash
+        return self.screen.result.source_sha256 if self.screen.result else None
+
     def check_current(self) -> None:
         assert self.checker is not None
+        self.checking_hash = file_hash(self.app.file(self.exercise))
         self.screen.checking = True
         self.show_checking_at = time.monotonic() + SHOW_CHECKING_AFTER
         self.checker.submit(("one", (self.exercise, self.app.file(self.exercise))))
@@ -414,6 +429,7 @@ class WatchLoop:
             self.check_current()
         elif key == "c":
             self.screen.checking = True
+            self.checking_hash = None  # a save during check-all still gets its own check
             assert self.checker is not None
             self.checker.submit(("all", [(e, self.app.file(e)) for e in exercises]))
         elif key == "l":

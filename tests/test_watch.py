@@ -185,3 +185,31 @@ def test_narrow_terminal_without_color_renders_cleanly(watch_factory):
     for line in w.text.splitlines():
         assert len(line) <= 60
     assert w.quit() == 0
+
+
+def test_falls_back_to_polling_when_native_events_cannot_start(monkeypatch, tmp_path):
+    import errno
+
+    import watchdog.observers
+    from watchdog.observers.polling import PollingObserver
+
+    from checker.watch import FileChanged, start_observer
+
+    class Broken(watchdog.observers.Observer):
+        def start(self):
+            raise OSError(errno.EMFILE, "inotify instance limit reached")
+
+    monkeypatch.setattr(watchdog.observers, "Observer", Broken)
+    seen = []
+    observer, note = start_observer(tmp_path, seen.append, poll=False)
+    try:
+        assert isinstance(observer, PollingObserver)
+        assert "polling" in note and "inotify instance limit reached" in note
+        (tmp_path / "sub").mkdir()
+        (tmp_path / "sub" / "x.py").write_text("x = 1\n")
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and not seen:
+            time.sleep(0.05)
+        assert FileChanged(tmp_path / "sub" / "x.py") in seen
+    finally:
+        observer.stop()
