@@ -227,6 +227,7 @@ def run_checks(
         return report
     # The hash of exactly the bytes checked lets watch mode tell a stale verdict from a fresh one.
     report["source_sha256"] = hashlib.sha256(source).hexdigest()
+    guarded = snapshot_checker()
     module, load = load_learner(learner_path, source)
     report["load"] = load
     if module is None or load["status"] != "ok":
@@ -239,7 +240,33 @@ def run_checks(
     except BaseException as exc:  # pytest lets KeyboardInterrupt and its own Exit through
         report["aborted"] = f"The checks stopped early: your code raised {type(exc).__name__}: {_safe_str(exc)}"
     report["tests"] = plugin.records
+    changed = tampered(guarded)
+    if changed:
+        report["tests"] = []  # results judged by a patched judge mean nothing
+        report["aborted"] = (f"Your code changed the checker's own code ({', '.join(changed[:3])}), "
+                             "so its verdict cannot be trusted. Remove that and save again.")
     return report
+
+
+def snapshot_checker() -> dict[str, tuple[types.ModuleType, dict[str, Any]]]:
+    """The checker's modules and what their names are bound to, before learner code runs."""
+    return {
+        name: (module, dict(vars(module)))
+        for name, module in list(sys.modules.items())
+        if (name == "checker" or name.startswith("checker.")) and isinstance(module, types.ModuleType)
+    }
+
+
+def tampered(guarded: dict[str, tuple[types.ModuleType, dict[str, Any]]]) -> list[str]:
+    """Names the learner's code rebound in the checker's modules (patching the judge is no pass)."""
+    changed = []
+    for name, (module, before) in guarded.items():
+        now = vars(module)
+        changed += [f"{name}.{key}" for key, value in before.items() if now.get(key, _MISSING) is not value]
+    return changed
+
+
+_MISSING = object()
 
 
 def write_report(fd: int, report: dict[str, Any]) -> None:

@@ -81,3 +81,17 @@ def test_wrong_answer_explains_itself(check_code, warm):
     assert result.status is Status.FAILED
     message = result.first_failure.message
     assert "expected" in message and "got" in message and "without gamma" in message
+
+
+@paths
+def test_patching_the_checker_is_never_a_pass(check_code, warm):
+    code = (
+        "import numpy as np\n"
+        "import checker.curriculum.checks as checks\n"
+        "checks.is_close = lambda *a, **k: True\n"
+        "def bellman_iteration(V, R, P, gamma):\n"
+        "    return np.zeros(len(V))\n"
+    )
+    result = check_code(code, warm=warm)
+    assert result.status is Status.FAILED
+    assert "changed the checker's own code" in result.summary
