@@ -243,26 +243,48 @@ def run_checks(
     changed = tampered(guarded)
     if changed:
         report["tests"] = []  # results judged by a patched judge mean nothing
-        report["aborted"] = (f"Your code changed the checker's own code ({', '.join(changed[:3])}), "
-                             "so its verdict cannot be trusted. Remove that and save again.")
+        names = ", ".join(changed[:3]) + (f", and {len(changed) - 3} more" if len(changed) > 3 else "")
+        report["aborted"] = (f"Your code replaced part of the checker or of a library it relies on "
+                             f"({names}), so its verdict cannot be trusted. Remove that and save again.")
     return report
 
 
-def snapshot_checker() -> dict[str, tuple[types.ModuleType, dict[str, Any]]]:
-    """The checker's modules and what their names are bound to, before learner code runs."""
+# The hidden tests compute their expected values after the learner's code has run, with
+# whatever these modules hold by then; rebinding a name in them is tampering, like patching the
+# checker itself. Names added later are fine (numpy imports submodules lazily).
+GUARDED_LIBRARIES = ("builtins", "math", "numpy", "numpy.linalg", "numpy.random", "numpy.testing")
+
+Snapshot = dict[str, tuple[types.ModuleType, dict[str, tuple[Any, Any]]]]
+
+
+def _guarded(name: str) -> bool:
+    return name == "checker" or name.startswith("checker.") or name in GUARDED_LIBRARIES
+
+
+def _binding(value: Any) -> tuple[Any, Any]:
+    # A function keeps its identity when its __code__ is swapped, so the code is part of the binding.
+    return value, value.__code__ if isinstance(value, types.FunctionType) else None
+
+
+def snapshot_checker() -> Snapshot:
+    """The checker's modules and the libraries its tests rely on, with what their names are bound
+    to, taken before learner code runs."""
     return {
-        name: (module, dict(vars(module)))
+        name: (module, {key: _binding(value) for key, value in vars(module).items()})
         for name, module in list(sys.modules.items())
-        if (name == "checker" or name.startswith("checker.")) and isinstance(module, types.ModuleType)
+        if _guarded(name) and isinstance(module, types.ModuleType)
     }
 
 
-def tampered(guarded: dict[str, tuple[types.ModuleType, dict[str, Any]]]) -> list[str]:
-    """Names the learner's code rebound in the checker's modules (patching the judge is no pass)."""
+def tampered(guarded: Snapshot) -> list[str]:
+    """Names the learner's code rebound in the guarded modules (patching the judge is no pass)."""
     changed = []
     for name, (module, before) in guarded.items():
         now = vars(module)
-        changed += [f"{name}.{key}" for key, value in before.items() if now.get(key, _MISSING) is not value]
+        for key, (value, code) in before.items():
+            current, current_code = _binding(now.get(key, _MISSING))
+            if current is not value or current_code is not code:
+                changed.append(f"{name}.{key}")
     return changed
 
 

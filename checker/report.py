@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from checker.result import Result, Status
+from checker.ui import escape_control
 
 JSON_OUTPUT_CAP = 500  # exercism's runner truncates test output at 500 characters
 FAILURE_STATUSES = (Status.FAILED, Status.NOT_STARTED)
@@ -57,10 +58,11 @@ def junit_xml(entries: Sequence[Entry]) -> bytes:
                              file=entry.path, time=f"{result.duration:.3f}")
         if not result.passed:
             tag = "failure" if result.status in FAILURE_STATUSES else "error"
-            node = ET.SubElement(case, tag, message=result.summary, type=result.status.value)
-            node.text = _failure_text(result)
+            # Learner text may hold control characters, which XML 1.0 cannot carry at all.
+            node = ET.SubElement(case, tag, message=escape_control(result.summary), type=result.status.value)
+            node.text = escape_control(_failure_text(result))
         if result.output:
-            ET.SubElement(case, "system-out").text = result.output
+            ET.SubElement(case, "system-out").text = escape_control(result.output)
     ET.indent(suites)
     return ET.tostring(suites, encoding="utf-8", xml_declaration=True)
 
@@ -129,7 +131,8 @@ def results_json(entries: Sequence[Entry]) -> dict[str, Any]:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # The annotation goes to the CI log as it is: the learner's escape sequences must not act there.
+    return escape_control(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
@@ -156,7 +159,7 @@ def step_summary(entries: Sequence[Entry]) -> str:
             "| exercise | topic | status | details |", "|---|---|---|---|"]
     for entry in entries:
         result = entry.result
-        detail = "" if result.passed else result.summary.replace("|", "\\|").replace("\n", " ")
+        detail = "" if result.passed else escape_control(result.summary).replace("|", "\\|").replace("\n", " ")
         mark = "✅" if result.passed else "❌"
         rows.append(f"| `{result.exercise}` | {entry.topic} | {mark} {result.status.label} | {detail} |")
     return "\n".join(rows) + "\n"

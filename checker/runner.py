@@ -140,16 +140,21 @@ class WarmWorker:
         self._cancelled = False
         request = _request(self.course, exercise, file, options, self._next_id)
         assert self._proc is not None and self._proc.stdin is not None
+        child: int | None = None
         try:
             self._proc.stdin.write(json.dumps(request) + "\n")
             self._proc.stdin.flush()
-            started = self._read()
+            child = self._read()["pid"]
             with self._lock:
-                self._child_pid = started["pid"]
+                self._child_pid = child
                 if self._cancelled:
-                    kill_group(started["pid"])
+                    kill_group(child)
             done = self._read()
         except (BrokenPipeError, OSError, ValueError):
+            # The worker died mid-check (perhaps killed by the learner's code): its forked child
+            # would otherwise outlive it, orphaned, with nobody enforcing the time limit.
+            if child is not None:
+                kill_group(child)
             self.close()  # restarted on the next check
             if self._cancelled:
                 raise Cancelled from None
