@@ -84,6 +84,15 @@ def sha(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def assert_fixed_and_quits(w: Watch, target: Path) -> None:
+    """The watcher is alive, checks the next save normally, and quits cleanly."""
+    assert w.child.isalive()
+    w.set_mark()
+    write_in_place(target, SOLUTION)
+    w.wait_for(f"{EXERCISE} passed")
+    assert w.quit() == 0
+
+
 def test_a_hundred_saves_in_one_second_end_on_the_final_content(watch, workspace):
     target = workspace / "exercises" / PATH
     w = watch("--timeout", "5")
@@ -155,10 +164,7 @@ def test_a_file_deleted_and_restored_while_watched(watch, workspace):
     write_by_rename(target, TRANSPOSED)
     frame = settled_frame(w)
     assert HEADER in frame and SAYS[TRANSPOSED] in frame and "does not exist" not in frame, frame
-    w.set_mark()
-    write_in_place(target, SOLUTION)
-    w.wait_for(f"{EXERCISE} passed")
-    assert w.quit() == 0
+    assert_fixed_and_quits(w, target)
 
 
 def test_an_infinite_loop_then_a_fix(watch, workspace):
@@ -169,10 +175,7 @@ def test_an_infinite_loop_then_a_fix(watch, workspace):
         write_in_place(target, loop)
         w.wait_for("still running after 1 s")
         assert w.child.isalive()
-    w.set_mark()
-    write_in_place(target, SOLUTION)
-    w.wait_for(f"{EXERCISE} passed")
-    assert w.quit() == 0
+    assert_fixed_and_quits(w, target)
 
 
 @pytest.mark.parametrize("crash, says", [
@@ -187,10 +190,7 @@ def test_a_crash_then_a_fix(watch, workspace, crash, says):
     write_in_place(target, crash)
     w.wait_for(says)
     assert "✗ crashed" in last_frame(w)
-    w.set_mark()
-    write_in_place(target, SOLUTION)
-    w.wait_for(f"{EXERCISE} passed")
-    assert w.quit() == 0
+    assert_fixed_and_quits(w, target)
 
 
 def test_escape_sequences_from_learner_code_never_reach_the_terminal(watch, workspace):

@@ -55,19 +55,6 @@ def test_infinite_loop_times_out(check_code, warm):
 
 
 @paths
-@pytest.mark.parametrize("code", [
-    "import sys\nsys.exit(0)\n",
-    "import os\nos._exit(0)\n",
-    "import sys\ndef bellman_iteration(V, R, P, gamma):\n    sys.exit(0)\n",
-    "import os\ndef bellman_iteration(V, R, P, gamma):\n    os._exit(0)\n",
-], ids=["sys.exit-at-import", "os._exit-at-import", "sys.exit-in-call", "os._exit-in-call"])
-def test_exiting_is_never_a_pass(check_code, warm, code):
-    result = check_code(code, warm=warm)
-    assert result.status is not Status.PASSED
-    assert result.status in (Status.ERROR, Status.FAILED, Status.CRASHED)
-
-
-@paths
 def test_learner_output_is_captured(check_code, warm):
     result = check_code(GOOD + "\nprint('hello from the learner')\n", warm=warm)
     assert result.status is Status.PASSED
