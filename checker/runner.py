@@ -129,13 +129,20 @@ class WarmWorker:
             raise BrokenPipeError("the warm worker exited")
         return json.loads(line)
 
+    def ensure_started(self) -> bool:
+        """Start the worker unless it is running; False when it cannot start."""
+        if self._alive():
+            return True
+        try:
+            self.start()
+            return True
+        except (RuntimeError, OSError, ValueError):
+            self.close()  # a worker that cannot start must not stop the check: it goes cold
+            return False
+
     def check(self, exercise: Exercise, file: Path, options: CheckOptions) -> Result:
-        if not self._alive():
-            try:
-                self.start()
-            except (RuntimeError, OSError, ValueError):
-                self.close()  # a worker that cannot start must not stop the check
-                return check_cold(self.course, exercise, file, options)
+        if not self.ensure_started():
+            return check_cold(self.course, exercise, file, options)
         self._next_id += 1
         self._cancelled = False
         request = _request(self.course, exercise, file, options, self._next_id)
@@ -203,9 +210,11 @@ class Runner:
         self.close()
 
     def start(self) -> None:
-        if self.warm and self._worker is None:
-            self._worker = WarmWorker(self.course)
-            self._worker.start()
+        """Start the warm worker ahead of the first check, so that check does not wait for it."""
+        if self.warm:
+            if self._worker is None:
+                self._worker = WarmWorker(self.course)
+            self._worker.ensure_started()
 
     def check(self, exercise: Exercise, file: Path) -> Result:
         missing = _missing_file(exercise, file)

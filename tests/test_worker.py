@@ -80,3 +80,16 @@ def test_without_fork_the_runner_falls_back_to_fresh_processes(course, monkeypat
     assert runner.warm is False
     exercise = course.find("compute_returns")
     assert runner.check(exercise, REPO / "solutions" / exercise.path).passed
+
+
+def test_a_worker_that_cannot_start_falls_back_to_fresh_processes(course, monkeypatch):
+    def broken_start(self):
+        raise RuntimeError("the warm worker did not start: simulated")
+
+    monkeypatch.setattr(WarmWorker, "start", broken_start)
+    exercise = course.find("compute_returns")
+    with Runner(course, warm=True) as runner:
+        runner.start()  # watch mode starts the worker up front; a failure there must not end it
+        assert runner._worker is not None and runner._worker.pid is None
+        assert runner.check(exercise, REPO / "solutions" / exercise.path).passed
+        assert runner.check(exercise, REPO / "exercises" / exercise.path).status is Status.NOT_STARTED
