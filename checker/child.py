@@ -304,9 +304,13 @@ def write_report(fd: int, report: dict[str, Any]) -> None:
     os.close(fd)
 
 
+def exercise_of(item: Any) -> str:
+    """The exercise a collected hidden test belongs to: test_<name>.py checks <name>."""
+    return item.module.__name__.rsplit(".", 1)[-1].removeprefix("test_")
+
+
 def select_items(items: list[Any], exercise: str) -> list[Any]:
-    wanted = f"test_{exercise}"
-    return [i for i in items if i.module.__name__.rsplit(".", 1)[-1] == wanted]
+    return [i for i in items if exercise_of(i) == exercise]
 
 
 # ------------------------------------------------------------------ a fresh process per check

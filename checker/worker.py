@@ -16,15 +16,21 @@ import sys
 from pathlib import Path
 from typing import IO, Any
 
-from checker.child import _learner_fixture_factory, prepare_environment, pytest_args, run_checks, write_report
+from checker.child import (
+    _learner_fixture_factory,
+    exercise_of,
+    prepare_environment,
+    pytest_args,
+    run_checks,
+    write_report,
+)
 from checker.supervise import supervise
 
 
 def _items_by_exercise(items: list[Any]) -> dict[str, list[Any]]:
     grouped: dict[str, list[Any]] = {}
     for item in items:
-        module = item.module.__name__.rsplit(".", 1)[-1]
-        grouped.setdefault(module.removeprefix("test_"), []).append(item)
+        grouped.setdefault(exercise_of(item), []).append(item)
     return grouped
 
 
