@@ -53,9 +53,14 @@ def open_app() -> App:
         app_state = App.open()
     except (ManifestError, NoWorkspace) as exc:
         raise fail(str(exc))
-    if app_state.store.warning:
-        err.print(Text(f"warning: {app_state.store.warning}", style="yellow"))
+    if app_state.store.load_warning:
+        err.print(Text(f"warning: {app_state.store.load_warning}", style="yellow"))
     return app_state
+
+
+def warn_if_unsaved(state: App) -> None:
+    if state.store.save_warning:
+        err.print(Text(f"warning: {state.store.save_warning}", style="yellow"))
 
 
 def pick(course: Course, name: str) -> Exercise:
@@ -136,8 +141,7 @@ def run(
         if following is not None and state.progress.current in (None, exercise.name):
             state.set_current(following)
             out.print(Text(f"Next: {following.name} ({ui.display_path(state.file(following))})", style="bold"))
-    if state.store.warning:
-        err.print(Text(f"warning: {state.store.warning}", style="yellow"))
+    warn_if_unsaved(state)
     raise typer.Exit(0 if result.passed else 1)
 
 
@@ -149,6 +153,7 @@ def hint(name: Annotated[Optional[str], typer.Argument(help="Exercise (default: 
     index = state.next_hint(exercise)
     out.print(Text(exercise.name, style="bold cyan"))
     out.print(ui.hint_panel(exercise, index))
+    warn_if_unsaved(state)  # without saving, every call shows the same hint
 
 
 @app.command()

@@ -58,7 +58,12 @@ class Progress:
 @dataclass
 class StateStore:
     path: Path
-    warning: str | None = None
+    load_warning: str | None = None  # the file could not be read as it was
+    save_warning: str | None = None  # the last save failed
+
+    @property
+    def warnings(self) -> list[str]:
+        return [w for w in (self.load_warning, self.save_warning) if w]
 
     def load(self) -> Progress:
         try:
@@ -66,12 +71,12 @@ class StateStore:
         except FileNotFoundError:
             return Progress()
         except OSError as exc:
-            self.warning = f"Could not read {self.path} ({exc}); starting with empty progress."
+            self.load_warning = f"Could not read {self.path} ({exc}); starting with empty progress."
             return Progress()
         try:
             return Progress.from_json(json.loads(raw))
         except ValueError as exc:  # bad JSON, bad UTF-8, or the wrong shape
-            self.warning = f"{self.path} was damaged ({exc}); progress was rebuilt from scratch."
+            self.load_warning = f"{self.path} was damaged ({exc}); progress was rebuilt from scratch."
             self._set_aside()
             return Progress()
 
@@ -101,7 +106,7 @@ class StateStore:
                     pass
                 raise
         except OSError as exc:
-            self.warning = f"Progress cannot be saved ({exc.strerror or exc}): checks still run."
+            self.save_warning = f"Progress cannot be saved ({exc.strerror or exc}): checks still run."
             return False
         return True
 

@@ -479,8 +479,8 @@ class WatchLoop:
             parts.append(self.screen.hint)
         for note in self.screen.notes:
             parts.append(Text(note, style="yellow"))
-        if self.app.store.warning:
-            parts.append(Text(self.app.store.warning, style="yellow"))
+        for warning in self.app.store.warnings:
+            parts.append(Text(warning, style="yellow"))
         parts.append(Text(""))
         parts.append(Text(KEY_HELP if self.keys else "Keys are off (stdin is not a terminal). Ctrl-C quits.", style="dim"))
         self.console.clear()

@@ -740,6 +740,7 @@ def test_a_damaged_progress_file_is_set_aside_and_rebuilt(cli, workspace, conten
     assert run.code == 0, run.text
     assert "All 9 checks pass." in run.stdout
     assert "was damaged" in flat(run.stderr) and "progress was rebuilt from scratch" in flat(run.stderr)
+    assert flat(run.stderr).count("was damaged") == 1, run.stderr  # said once, not again after the check
     assert (state_file.parent / "state.json.damaged").read_bytes() == content
     assert "bellman_iteration" in json.loads(state_file.read_text())["passed"]
 
@@ -781,12 +782,16 @@ def test_a_read_only_workspace_still_checks(cli, workspace, make_read_only):
     make_read_only(workspace)
     try:
         run = cli("run", "bellman_iteration", cwd=workspace)
+        hint = cli("hint", "bellman_iteration", cwd=workspace)
     finally:
         if (workspace / ".rlcheck").is_dir():
             (workspace / ".rlcheck").chmod(stat.S_IRWXU)
     assert run.code == 0, run.text
     assert "✓ passed  All 9 checks pass." in run.stdout
     assert "Progress cannot be saved" in flat(run.stderr) and "checks still run" in flat(run.stderr)
+    # Without saving, hints cannot advance: the learner is told why they see the same one again.
+    assert hint.code == 0, hint.text
+    assert "Progress cannot be saved" in flat(hint.stderr)
 
 
 # ------------------------------------------------------------------ documented limits
