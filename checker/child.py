@@ -200,7 +200,7 @@ def _learner_fixture_factory():
                 self.collect_errors.append(str(report.longrepr))
 
         def _record(self, item, call) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-            name = item.name.removeprefix("test_").replace("_", " ")
+            name = test_name(item)
             if call.excinfo is None:
                 return {"name": name, "outcome": "passed", "message": "", "traceback": "", "line": None}
             return {"name": name, **describe_exception(call.excinfo.value, self.learner_file)}
@@ -302,6 +302,23 @@ def write_report(fd: int, report: dict[str, Any]) -> None:
     while view:
         view = view[os.write(fd, view):]
     os.close(fd)
+
+
+def test_name(item: Any) -> str:
+    """The check's name as its author wrote it: the first line of the test's docstring, with
+    ``{param}`` filled from its parameters; without a docstring, the function's name made
+    readable, followed by the parameter id as written."""
+    function = getattr(item, "function", None)
+    doc = (getattr(function, "__doc__", None) or "").strip().splitlines()
+    callspec = getattr(item, "callspec", None)
+    params = dict(callspec.params) if callspec is not None else {}
+    if doc:
+        try:
+            return doc[0].strip().rstrip(".").format(**params)
+        except (KeyError, IndexError, ValueError):
+            pass
+    base = str(getattr(item, "originalname", item.name)).removeprefix("test_").replace("_", " ")
+    return f"{base} ({callspec.id})" if callspec is not None else base
 
 
 def exercise_of(item: Any) -> str:

@@ -21,14 +21,31 @@ class Status(str, Enum):
 
 
 @dataclass
+class CallRecord:
+    """One thing a hidden test asked of the learner's code: a call, an attribute read, the load."""
+
+    what: str  # e.g. "bellman_iteration([0, 0, 0], [1, 2, 3], P (3x3), 0.9)", "V_A", "loading your file"
+    output: str = ""  # what the learner's code printed during it (capped)
+    output_truncated: bool = False
+    duration: float = 0.0
+
+
+@dataclass
 class TestResult:
     __test__ = False  # not a pytest test class, despite the name
 
-    name: str
+    name: str  # written by the test author: the test's docstring, or its name made readable
     outcome: str  # passed | failed | not_started | error
     message: str = ""
     traceback: str = ""
-    line: int | None = None
+    line: int | None = None  # the learner's line most worth pointing at for this test
+    test_code: str = ""  # the call or answer line the test makes, e.g. "gae([1, 0], [0.5, 0.2], 0.9, 0.95)"
+    calls: list[CallRecord] = field(default_factory=list)  # in order; the last one is the failing call
+    picture: dict[str, Any] | None = None  # data for a picture of the failure (kind + values), if the check gave one
+
+    @property
+    def failing_call(self) -> CallRecord | None:
+        return self.calls[-1] if self.calls and self.outcome != "passed" else None
 
 
 @dataclass
@@ -44,6 +61,7 @@ class Result:
     output_truncated: bool = False
     duration: float = 0.0
     source_sha256: str | None = None  # the content that was checked, as the child read it
+    isolation: str = ""  # the confinement in force, e.g. "landlock ABI 7" or "none (no Landlock in this kernel)"
 
     @property
     def passed(self) -> bool:
