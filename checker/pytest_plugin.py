@@ -1,34 +1,47 @@
-"""Run hidden tests with plain pytest, outside rlcheck's isolation.
+"""Run hidden tests with plain pytest, for course authors.
 
     python -m pytest checker/curriculum/test_gae.py -p checker.pytest_plugin --learner solutions/07_advantage/gae.py
 
-For course authors debugging a hidden test (pdb, -x, -k work as usual), and for the
-benchmarks' pytest-per-save baseline. Learners should use ``rlcheck``: this runs their code
-in the pytest process itself, with none of the runner's protections.
+pdb, -x and -k work as usual on the hidden tests. The learner's file runs as it does under
+rlcheck: in a confined executor, behind the same ``learner`` proxy, started fresh for each test.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
-from checker.api import LearnerModule
-from checker.child import load_learner, read_source
+from checker.executors import ColdSpawner
+from checker.judge import SourceProblem, read_source
+from checker.learner import Learner
+from checker.protocol import CheckOptions
+from checker.session import ExecutorSession, SessionLimits
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--learner", metavar="FILE", help="the learner's file the hidden tests should check")
 
 
-@pytest.fixture(scope="session")
-def learner(request: pytest.FixtureRequest) -> LearnerModule:
+@pytest.fixture
+def learner(request: pytest.FixtureRequest) -> Iterator[Learner]:
     option = request.config.getoption("--learner")
     if not option:
         pytest.fail("pass --learner FILE: the exercise file to check", pytrace=False)
     path = Path(option).resolve()
-    source, problem = read_source(path)
-    module, load = load_learner(path, source) if source is not None else (None, problem)
-    if module is None or load["status"] != "ok":
-        pytest.fail(f"{path.name}: {load['status']}: {load.get('message', '')}", pytrace=False)
-    return LearnerModule(module)
+    try:
+        source = read_source(path)
+    except SourceProblem as exc:
+        pytest.fail(str(exc), pytrace=False)
+    options = CheckOptions()
+    limits = SessionLimits(options.timeout, options.call_timeout, options.load_timeout, options.memory_mb,
+                           options.output_cap, options.landlock)
+    session = ExecutorSession(ColdSpawner(), str(path), source, limits)
+    try:
+        load = session.start()
+        if load.status != "ok":
+            pytest.fail(f"{path.name}: {load.status}: {load.message}", pytrace=False)
+        yield Learner(session)
+    finally:
+        session.close()

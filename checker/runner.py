@@ -1,119 +1,190 @@
-"""Checks exercises, each in its own process: a fork of the warm worker, or a fresh process.
+"""Checks exercises: a trusted judge per check, with the learner's code in a confined executor.
 
 ``Runner.check`` is what every command uses. With ``warm=True`` (watch mode, verify) it keeps
-a worker that has Python, numpy, pytest and every hidden test imported and forks a child per
-check; otherwise, or where ``fork`` does not exist, it starts a fresh process per check. Both
-paths run the same child code and produce the same Results.
+a worker that has Python, numpy, pytest and every hidden test imported and forks a judge per
+check; otherwise, or where ``fork`` does not exist, it starts a fresh judge per check. Both
+paths run the same judge and produce the same Results.
+
+Nothing here trusts a process to answer: every read has a deadline, a process that misses it is
+killed with its group, and the check is run again cold once before it is called ``crashed``.
+Every process starts with a neutral working folder and without the current folder on its
+import path, so a ``checker/`` folder or a ``random.py`` in the workspace changes nothing.
 """
 
 from __future__ import annotations
 
-import json
 import os
+import secrets
+import selectors
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
+from checker import protocol
 from checker.catalog import Course, Exercise
-from checker.child import CHILD_ENV
-from checker.limits import DEFAULT_MEMORY_MB
+from checker.judge import JUDGE_ENV
+from checker.protocol import CheckOptions, Message, NoVerdict, Verdict
 from checker.result import Result, Status
-from checker.supervise import ChildRun, kill_group, supervise
+from checker.sandbox import kill_group
 from checker.verdict import classify
 
+__all__ = ["Runner", "CheckOptions", "Cancelled", "FORK_AVAILABLE"]
+
 FORK_AVAILABLE = hasattr(os, "fork") and sys.platform != "win32"
-
-
-@dataclass(frozen=True)
-class CheckOptions:
-    timeout: float = 10.0
-    memory_mb: int = DEFAULT_MEMORY_MB
-    output_cap: int = 64 * 1024
+STARTUP_SECONDS = 60.0  # importing numpy and pytest on a slow, loaded machine
 
 
 class Cancelled(Exception):
     """The check was cancelled because a newer save arrived."""
 
 
-def _child_env() -> dict[str, str]:
+class NoAnswer(Exception):
+    """A process we started did not answer in time, or ended: it has been killed."""
+
+
+def python_command(module: str, *args: str) -> list[str]:
+    # -P (3.11+): the current folder is not put on the import path. On 3.10 the neutral working
+    # folder every process gets does the same job.
+    safe = ["-P"] if sys.version_info >= (3, 11) else []
+    return [sys.executable, *safe, "-m", module, *args]
+
+
+def process_env() -> dict[str, str]:
     env = dict(os.environ)
-    env.update(CHILD_ENV)
-    env["PYTHONUNBUFFERED"] = "1"
-    # The child imports checker from wherever this process did, installed or not.
+    env.update(JUDGE_ENV)
+    # The judge imports checker from wherever this process did, installed or not.
     package_parent = str(Path(__file__).resolve().parent.parent)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (package_parent, env.get("PYTHONPATH", "")) if p)
     return env
 
 
-def _request(course: Course, exercise: Exercise, file: Path, options: CheckOptions, ident: int = 0) -> dict[str, Any]:
-    return {
-        "id": ident,
-        "exercise": exercise.name,
-        "file": str(file.resolve()),
-        "test_file": str(course.test_file(exercise)),
-        "rootdir": str(course.curriculum_dir.parent.parent),
-        "timeout": options.timeout,
-        "output_cap": options.output_cap,
-        "limits": {"memory_mb": options.memory_mb, "cpu_seconds": options.timeout},
-    }
+def _request(course: Course, exercise: Exercise, file: Path, options: CheckOptions, ident: int) -> protocol.CheckRequest:
+    return protocol.CheckRequest(
+        id=ident, exercise=exercise.name, file=str(file.absolute()), test_file=str(course.test_file(exercise)),
+        rootdir=str(course.curriculum_dir), options=options,
+    )
 
 
-def check_cold(course: Course, exercise: Exercise, file: Path, options: CheckOptions) -> Result:
-    """One check in a fresh Python process (the path used where fork is unavailable)."""
-    request = _request(course, exercise, file, options)
+class Lines:
+    """Reads newline-ended messages from a pipe, each read with a deadline."""
+
+    def __init__(self, fd: int, token: str) -> None:
+        self.fd = fd
+        self.token = token
+        self.buffer = b""
+
+    def next(self, deadline: float) -> Message:
+        while True:
+            while b"\n" not in self.buffer:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise NoAnswer("did not answer in time")
+                with selectors.DefaultSelector() as selector:
+                    selector.register(self.fd, selectors.EVENT_READ)
+                    if not selector.select(remaining):
+                        continue
+                data = os.read(self.fd, 1 << 20)
+                if not data:
+                    raise NoAnswer("ended")
+                self.buffer += data
+            line, self.buffer = self.buffer.split(b"\n", 1)
+            try:
+                return protocol.decode(line, self.token)
+            except protocol.ForeignMessage:
+                continue  # written into our pipe by someone without the token: not an answer
+            except protocol.ProtocolError as exc:
+                raise NoAnswer(f"sent something that is not an answer ({exc})") from None
+
+
+def check_cold(course: Course, exercise: Exercise, file: Path, options: CheckOptions, cwd: str) -> Message:
+    """One check by a fresh judge process (the path used where fork is unavailable, and the retry)."""
+    token = secrets.token_hex(16)
     report_r, report_w = os.pipe()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "checker.child", json.dumps(request), str(report_w)],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        pass_fds=(report_w,),
-        start_new_session=True,
-        env=_child_env(),
-        cwd=str(file.parent) if file.parent.is_dir() else None,
+        python_command("checker.judge", str(report_w)),
+        stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        pass_fds=(report_w,), start_new_session=True, env=process_env(), cwd=cwd,
     )
     os.close(report_w)
-    assert proc.stdout is not None
-    out_fd = os.dup(proc.stdout.fileno())
-    proc.stdout.close()
-    # Start-up (Python, numpy, pytest) is not the learner's time: the clock starts at their code.
-    run = supervise(proc.pid, out_fd, report_r, options.timeout, options.output_cap, startup=60.0)
-    proc.returncode = run.exit_code  # supervise reaped it
-    return classify(run, exercise.name, str(file), options.timeout)
+    executors: list[int] = []
+    try:
+        assert proc.stdin is not None
+        request = _request(course, exercise, file, options, 1)
+        proc.stdin.write((token + "\n" + protocol.encode(request, token)).encode())
+        proc.stdin.close()
+        lines = Lines(report_r, token)
+        # Until the judge starts the learner's code, it may take a while to import; from then on
+        # only the check's own time and grace.
+        deadline = time.monotonic() + options.timeout + options.grace + STARTUP_SECONDS
+        while True:
+            match lines.next(deadline):
+                case protocol.ExecutorStarted(pid=pid):
+                    executors.append(pid)
+                    deadline = min(deadline, time.monotonic() + options.timeout + options.grace)
+                case Verdict() as verdict:
+                    return verdict
+                case other:
+                    return NoVerdict(1, f"the judge sent {type(other).__name__}")
+    except (NoAnswer, OSError) as exc:
+        return NoVerdict(1, f"the checking process {exc}")
+    finally:
+        for pid in (proc.pid, *executors):
+            kill_group(pid)
+        proc.wait()
+        os.close(report_r)
 
 
 class WarmWorker:
     """One worker process; ``check`` blocks, ``cancel`` may be called from another thread."""
 
-    def __init__(self, course: Course) -> None:
+    def __init__(self, course: Course, cwd: str) -> None:
         self.course = course
-        self._proc: subprocess.Popen[str] | None = None
+        self.cwd = cwd
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._lines: Lines | None = None
+        self._token = ""
         self._lock = threading.Lock()
-        self._child_pid: int | None = None
+        self._judge_pid: int | None = None
         self._cancelled = False
         self._next_id = 0
+        self.failure = ""  # why it could not start, when it could not
 
     def start(self) -> None:
-        rootdir = str(self.course.curriculum_dir.parent.parent)
+        self._token = secrets.token_hex(16)
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "checker.worker", rootdir, str(self.course.curriculum_dir)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            env=_child_env(),
-            start_new_session=True,
+            python_command("checker.worker", str(self.course.curriculum_dir), str(self.course.curriculum_dir)),
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            env=process_env(), cwd=self.cwd, start_new_session=True,
         )
+        assert self._proc.stdin is not None and self._proc.stdout is not None
+        self._proc.stdin.write((self._token + "\n").encode())
+        self._proc.stdin.flush()
+        self._lines = Lines(self._proc.stdout.fileno(), self._token)
         try:
-            ready = self._read()
-        except BrokenPipeError:
-            ready = {"error": "it exited during start-up"}
-        if ready.get("event") != "ready":
-            raise RuntimeError(f"the warm worker did not start: {ready.get('error', ready)}")
+            ready = self._lines.next(time.monotonic() + STARTUP_SECONDS)
+        except NoAnswer as exc:
+            raise RuntimeError(f"it {exc}{self._stderr_tail()}") from None
+        match ready:
+            case protocol.Ready():
+                assert self._proc.stderr is not None
+                self._proc.stderr.close()
+            case protocol.WorkerFailed(error=error):
+                raise RuntimeError(error)
+            case other:
+                raise RuntimeError(f"it sent {type(other).__name__}")
+
+    def _stderr_tail(self) -> str:
+        if self._proc is None or self._proc.stderr is None:
+            return ""
+        kill_group(self._proc.pid)
+        text = self._proc.stderr.read().decode("utf-8", "replace").strip().splitlines()
+        return f": {text[-1]}" if text else ""
 
     @property
     def pid(self) -> int | None:
@@ -122,63 +193,60 @@ class WarmWorker:
     def _alive(self) -> bool:
         return self._proc is not None and self._proc.poll() is None
 
-    def _read(self) -> dict[str, Any]:
-        assert self._proc is not None and self._proc.stdout is not None
-        line = self._proc.stdout.readline()
-        if not line:
-            raise BrokenPipeError("the warm worker exited")
-        return json.loads(line)
-
     def ensure_started(self) -> bool:
-        """Start the worker unless it is running; False when it cannot start."""
+        """Start the worker unless it is running; False (with ``failure`` set) when it cannot."""
         if self._alive():
             return True
         try:
             self.start()
             return True
-        except (RuntimeError, OSError, ValueError):
-            self.close()  # a worker that cannot start must not stop the check: it goes cold
+        except (RuntimeError, OSError, ValueError) as exc:
+            self.failure = str(exc)
+            self.close()
             return False
 
-    def check(self, exercise: Exercise, file: Path, options: CheckOptions) -> Result:
-        if not self.ensure_started():
-            return check_cold(self.course, exercise, file, options)
+    def check(self, exercise: Exercise, file: Path, options: CheckOptions) -> Message:
+        """The judge's verdict, or NoVerdict; raises Cancelled, or NoAnswer if the worker failed."""
         self._next_id += 1
         self._cancelled = False
         request = _request(self.course, exercise, file, options, self._next_id)
-        assert self._proc is not None and self._proc.stdin is not None
-        child: int | None = None
+        assert self._proc is not None and self._proc.stdin is not None and self._lines is not None
         try:
-            self._proc.stdin.write(json.dumps(request) + "\n")
+            self._proc.stdin.write(protocol.encode(request, self._token).encode())
             self._proc.stdin.flush()
-            child = self._read()["pid"]
+            started = self._lines.next(time.monotonic() + options.grace)
+            if not isinstance(started, protocol.Started) or started.id != request.id:
+                raise NoAnswer(f"answered {type(started).__name__} out of turn")
             with self._lock:
-                self._child_pid = child
+                self._judge_pid = started.judge_pid
                 if self._cancelled:
-                    kill_group(child)
-            done = self._read()
-        except (BrokenPipeError, OSError, ValueError):
-            # The worker died mid-check (perhaps killed by the learner's code): its forked child
-            # would otherwise outlive it, orphaned, with nobody enforcing the time limit.
-            if child is not None:
-                kill_group(child)
+                    kill_group(started.judge_pid)
+            # The worker gives its judge timeout + grace; we give the worker as much again.
+            answer = self._lines.next(time.monotonic() + options.timeout + 2 * options.grace)
+        except (NoAnswer, OSError) as exc:
+            if self._judge_pid is not None:
+                kill_group(self._judge_pid)  # a judge stopped by a signal dies with its worker
             self.close()  # restarted on the next check
             if self._cancelled:
                 raise Cancelled from None
-            return check_cold(self.course, exercise, file, options)
+            raise NoAnswer(str(exc)) from None
         finally:
             with self._lock:
-                self._child_pid = None
+                self._judge_pid = None
         if self._cancelled:
             raise Cancelled
-        run = ChildRun.from_wire(done["run"])
-        return classify(run, exercise.name, str(file), options.timeout, expected=done["expected"])
+        match answer:
+            case Verdict(id=ident) | NoVerdict(id=ident) if ident == request.id:
+                return answer
+            case _:
+                self.close()
+                raise NoAnswer(f"answered {type(answer).__name__} out of turn")
 
     def cancel(self) -> None:
         with self._lock:
             self._cancelled = True
-            if self._child_pid is not None:
-                kill_group(self._child_pid)
+            if self._judge_pid is not None:
+                kill_group(self._judge_pid)
 
     def close(self) -> None:
         proc, self._proc = self._proc, None
@@ -186,7 +254,7 @@ class WarmWorker:
             return
         kill_group(proc.pid)
         proc.wait()
-        for stream in (proc.stdin, proc.stdout):
+        for stream in (proc.stdin, proc.stdout, proc.stderr):
             if stream:
                 try:
                     stream.close()
@@ -197,11 +265,23 @@ class WarmWorker:
 class Runner:
     """Checks exercises; warm where that pays and fork exists, cold otherwise."""
 
-    def __init__(self, course: Course, options: CheckOptions | None = None, warm: bool = False) -> None:
+    def __init__(self, course: Course, options: CheckOptions | None = None, warm: bool = False,
+                 on_notice: Callable[[str], None] | None = None) -> None:
         self.course = course
         self.options = options or CheckOptions()
         self.warm = warm and FORK_AVAILABLE
+        self.on_notice = on_notice
+        self.notices: list[str] = []
         self._worker: WarmWorker | None = None
+        self._lock = threading.Lock()
+        self._cwd: str | None = None
+
+    @property
+    def cwd(self) -> str:
+        """A neutral working folder: nothing in the learner's workspace can be imported by accident."""
+        if self._cwd is None or not os.path.isdir(self._cwd):
+            self._cwd = tempfile.mkdtemp(prefix="rlcheck-")
+        return self._cwd
 
     def __enter__(self) -> Runner:
         return self
@@ -209,22 +289,57 @@ class Runner:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def notice(self, text: str) -> None:
+        """Say something once (a fallback, missing isolation), to whoever listens."""
+        with self._lock:
+            if text in self.notices:
+                return
+            self.notices.append(text)
+        if self.on_notice is not None:
+            self.on_notice(text)
+
     def start(self) -> None:
         """Start the warm worker ahead of the first check, so that check does not wait for it."""
         if self.warm:
             if self._worker is None:
-                self._worker = WarmWorker(self.course)
-            self._worker.ensure_started()
+                self._worker = WarmWorker(self.course, self.cwd)
+            if not self._worker.ensure_started():
+                self._went_cold(self._worker.failure)
+
+    def _went_cold(self, why: str) -> None:
+        self.notice(f"The warm checker could not start ({why}); each check starts a fresh process, "
+                    "which is slower.")
 
     def check(self, exercise: Exercise, file: Path) -> Result:
-        missing = _missing_file(exercise, file)
-        if missing:
-            return missing
+        worker = None
         if self.warm:
             self.start()
-            assert self._worker is not None
-            return self._worker.check(exercise, file, self.options)
-        return check_cold(self.course, exercise, file, self.options)
+            worker = self._worker
+        return self._check_with(worker, exercise, file)
+
+    def _check_with(self, worker: WarmWorker | None, exercise: Exercise, file: Path) -> Result:
+        start = time.monotonic()
+        outcome = self._first_try(worker, exercise, file)
+        if isinstance(outcome, NoVerdict) or _spawn_failed(outcome):
+            # Whatever went wrong (a stuck or stopped process, no executor), one cold retry.
+            outcome = check_cold(self.course, exercise, file, self.options, self.cwd)
+        result = classify(outcome, exercise.name, str(file), time.monotonic() - start)
+        self._note_isolation(result)
+        return result
+
+    def _first_try(self, worker: WarmWorker | None, exercise: Exercise, file: Path) -> Message:
+        if worker is None or not worker.ensure_started():
+            if worker is not None:
+                self._went_cold(worker.failure)
+            return check_cold(self.course, exercise, file, self.options, self.cwd)
+        try:
+            return worker.check(exercise, file, self.options)
+        except NoAnswer as exc:
+            return NoVerdict(0, f"the warm checker {exc}")
+
+    def _note_isolation(self, result: Result) -> None:
+        if result.isolation.startswith("none"):
+            self.notice(f"Your code runs without confinement here: {result.isolation[len('none ('):-1]}.")
 
     def cancel(self) -> None:
         if self._worker is not None:
@@ -240,17 +355,12 @@ class Runner:
 
         def one(pair: tuple[Exercise, Path]) -> Result:
             exercise, file = pair
-            missing = _missing_file(exercise, file)
-            if missing:
-                return missing
-            if not self.warm:
-                return check_cold(self.course, exercise, file, self.options)
             worker = getattr(local, "worker", None)
-            if worker is None:
-                worker = local.worker = WarmWorker(self.course)
+            if worker is None and self.warm:
+                worker = local.worker = WarmWorker(self.course, self.cwd)
                 with lock:
                     workers.append(worker)
-            return worker.check(exercise, file, self.options)
+            return self._check_with(worker, exercise, file)
 
         try:
             with ThreadPoolExecutor(max_workers=jobs) as pool:
@@ -263,16 +373,19 @@ class Runner:
         if self._worker is not None:
             self._worker.close()
             self._worker = None
+        if self._cwd is not None:
+            shutil.rmtree(self._cwd, ignore_errors=True)
+            self._cwd = None
 
 
-def _missing_file(exercise: Exercise, file: Path) -> Result | None:
-    if file.is_file():
-        return None
-    what = "is a folder, not a file" if file.is_dir() else "does not exist"
-    return Result(
-        exercise=exercise.name,
-        file=str(file),
-        status=Status.ERROR,
-        summary=f"{file.name} {what}. `rlcheck reset {exercise.name}` restores the original.",
-    )
+def _spawn_failed(outcome: Message) -> bool:
+    return isinstance(outcome, Verdict) and bool(outcome.report.get("spawn_failed"))
 
+
+def isolation_line(results: Iterable[Result]) -> str:
+    """One line for reports and logs: the isolation the checks ran under."""
+    seen = sorted({r.isolation for r in results if r.isolation})
+    return "isolation: " + ("; ".join(seen) if seen else "unknown")
+
+
+__all__ += ["isolation_line", "Status"]

@@ -1,72 +1,36 @@
-"""Turns what the parent observed of a child into a Result, in the learner's terms.
+"""Turns the judge's report (or its absence) into a Result, in the learner's terms.
 
-Pass is a positive report: only a readable report in which every hidden test ran and
-passed counts. An exit code, a missing report or a partial one never does.
+Pass is a positive verdict: a report in which the file loaded, every hidden test ran and every
+one passed. A missing report, a partial one, or anything the learner's code printed never is.
 """
 
 from __future__ import annotations
 
-import signal
 from typing import Any
 
-from checker.child import NOT_DONE_MARKER
-from checker.result import Result, Status, TestResult
-from checker.supervise import ChildRun
+from checker.judge import NOT_DONE_MARKER
+from checker.protocol import NoVerdict, Verdict
+from checker.result import CallRecord, Result, Status, TestResult
 
-_SIGNALS = {
-    signal.SIGSEGV: "crashed with a segmentation fault",
-    signal.SIGABRT: "aborted",
-    signal.SIGBUS: "crashed with a bus error",
-    signal.SIGFPE: "crashed with a floating-point exception",
-    signal.SIGKILL: "was killed (often: it ran out of memory)",
-}
-for _name, _text in (("SIGXCPU", "used up its CPU time limit"), ("SIGXFSZ", "wrote a file over the size limit")):
-    if hasattr(signal, _name):
-        _SIGNALS[getattr(signal, _name)] = _text
+_LOAD_STATUS = {"error": Status.ERROR, "not_started": Status.NOT_STARTED, "timeout": Status.TIMEOUT,
+                "crashed": Status.CRASHED}
+_FIRST_FAILURE_STATUS = {"timeout": Status.TIMEOUT, "crashed": Status.CRASHED}
 
 
-def decode_output(data: bytes) -> str:
-    return data.decode("utf-8", errors="backslashreplace")
+def classify(outcome: Verdict | NoVerdict, exercise: str, file: str, duration: float = 0.0) -> Result:
+    result = Result(exercise=exercise, file=file, status=Status.CRASHED, summary="", duration=duration)
+    match outcome:
+        case NoVerdict(reason=reason):
+            result.summary = f"The check could not finish: {reason}. This is not a verdict on your code; try again."
+            return result
+        case Verdict(expected=expected, report=report):
+            return _from_report(result, report, expected)
 
 
-def classify(run: ChildRun, exercise: str, file: str, timeout: float, expected: int | None = None) -> Result:
-    result = Result(
-        exercise=exercise,
-        file=file,
-        status=Status.CRASHED,
-        summary="",
-        output=decode_output(run.output),
-        output_truncated=run.output_bytes > len(run.output),
-        duration=run.duration,
-    )
-    if run.timed_out or (hasattr(signal, "SIGXCPU") and run.exit_code == -signal.SIGXCPU):
-        result.status = Status.TIMEOUT
-        result.summary = (
-            f"Your code was still running after {timeout:g} s, so the check was stopped. "
-            "Look for a loop that never ends (a while loop whose condition never changes)."
-        )
-        return result
-    if run.report is None:
-        return _no_report(result, run)
-    return _from_report(result, run.report, expected)
-
-
-def _no_report(result: Result, run: ChildRun) -> Result:
-    code = run.exit_code
-    if code is not None and code < 0:
-        what = _SIGNALS.get(-code, f"was stopped by signal {-code}")
-        result.summary = f"The checking process {what} while running your code."
-    elif run.report_problem:
-        result.summary = f"The checking process ended without a valid report ({run.report_problem})."
-    else:
-        result.summary = (
-            f"The checking process ended (exit code {code}) before the checks finished. "
-            "Does your code call sys.exit() or os._exit()? An exercise only passes when every check runs."
-        )
-    return result
-
-
-def _from_report(result: Result, report: dict[str, Any], expected: int | None) -> Result:
+def _from_report(result: Result, report: dict[str, Any], expected: int) -> Result:
+    result.output = str(report.get("output", ""))
+    result.output_truncated = int(report.get("output_bytes", 0)) > len(result.output.encode("utf-8", "replace"))
+    result.isolation = str(report.get("isolation", ""))
     digest = report.get("source_sha256")
     result.source_sha256 = digest if isinstance(digest, str) else None
     if report.get("internal_error"):
@@ -75,34 +39,36 @@ def _from_report(result: Result, report: dict[str, Any], expected: int | None) -
         result.detail = str(report["internal_error"])
         return result
     load = report.get("load") or {}
-    if load.get("status") == "error":
-        result.status = Status.ERROR
-        result.summary = str(load.get("message", "Your file could not be loaded."))
-        result.detail = str(load.get("detail", ""))
-        result.line = load.get("line")
-        return result
-    if load.get("status") == "not_started":
-        result.status = Status.NOT_STARTED
+    status = _LOAD_STATUS.get(str(load.get("status")))
+    if status is Status.NOT_STARTED:
+        result.status = status
         result.summary = "Not started yet: your file still raises NotImplementedError."
         return result
-    result.tests = [_test(t) for t in report["tests"]]
-    if report.get("aborted"):
-        result.status = Status.FAILED
-        result.summary = str(report["aborted"])
+    if status is not None:
+        result.status = status
+        result.summary = str(load.get("message") or "Your file could not be loaded.")
+        result.detail = str(load.get("detail", ""))
+        line = load.get("line")
+        result.line = line if isinstance(line, int) else None
         return result
-    return _from_tests(result, expected if expected is not None else int(report.get("collected", 0)), bool(load.get("marker")))
+    result.tests = [_test(t) for t in report.get("tests", [])]
+    return _from_tests(result, expected, bool(report.get("marker")))
 
 
 def _test(raw: Any) -> TestResult:
     if not isinstance(raw, dict):
         return TestResult(name="?", outcome="failed", message="unreadable test report")
     line = raw.get("line")
+    calls = [CallRecord(**c) for c in raw.get("calls", []) if isinstance(c, dict)]
     return TestResult(
         name=str(raw.get("name", "?")),
         outcome=str(raw.get("outcome", "failed")),
         message=str(raw.get("message", "")),
         traceback=str(raw.get("traceback", "")),
         line=line if isinstance(line, int) else None,
+        test_code=str(raw.get("test_code", "")),
+        calls=calls,
+        picture=raw.get("picture") if isinstance(raw.get("picture"), dict) else None,
     )
 
 
@@ -110,26 +76,45 @@ def _from_tests(result: Result, expected: int, marker: bool) -> Result:
     tests = result.tests
     passed = sum(t.outcome == "passed" for t in tests)
     not_started = sum(t.outcome == "not_started" for t in tests)
-    failed = len(tests) - passed - not_started
+    failing = len(tests) - passed
     first = result.first_failure
     if first is not None and first.line is not None:
         result.line = first.line
     if marker:
         result.status = Status.NOT_STARTED
-        state = "All checks pass." if failed == 0 and not_started == 0 and tests else f"{failed + not_started} of {len(tests)} checks do not pass yet."
+        state = "All checks pass." if failing == 0 and tests else f"{failing} of {len(tests)} checks do not pass yet."
         result.summary = f"{state} Delete the line `{NOT_DONE_MARKER}` when you are done."
         return result
-    if failed == 0 and not_started and passed == 0:
-        result.status = Status.NOT_STARTED
-        result.summary = first.message if first else "Not started yet."
+    if first is not None and not_started == failing:
+        result.status = Status.NOT_STARTED if passed == 0 else Status.FAILED
+        result.summary = first.message if passed == 0 else f"{failing} of {len(tests)} checks do not pass yet."
         return result
-    if failed or not_started:
-        result.status = Status.FAILED
-        result.summary = f"{failed + not_started} of {len(tests)} checks failed." if len(tests) > 1 else "The check failed."
+    if first is not None:
+        result.status = _FIRST_FAILURE_STATUS.get(first.outcome, Status.FAILED)
+        if result.status is Status.FAILED:
+            result.summary = f"{failing} of {len(tests)} checks failed." if len(tests) > 1 else "The check failed."
+        else:
+            result.summary = _stopped_summary(first)
         return result
     if expected <= 0 or len(tests) != expected or passed != expected:
+        result.status = Status.CRASHED
         result.summary = f"Only {len(tests)} of {expected} checks reported; an exercise passes only when all of them run."
         return result
     result.status = Status.PASSED
     result.summary = f"All {expected} checks pass." if expected > 1 else "The check passes."
     return result
+
+
+_STOPPED = ("did not return", "not run:", "the process running your code")
+
+
+def _stopped_summary(test: TestResult) -> str:
+    """One line for a check that was stopped: which function, and what happened to it."""
+    # The message is "<the call>\n  <what happened>\n  <why>...", written by the judge's session.
+    lines = [line.strip() for line in test.message.split("\n") if line.strip()]
+    name = (test.calls[-1].what if test.calls else lines[0] if lines else "your code").split("(")[0]
+    happened = next((line for line in lines if line.startswith(_STOPPED)), "was stopped.")
+    if happened.startswith("the process running your code"):
+        return "The process running your code" + happened.removeprefix("the process running your code").replace(
+            "during this call", f"during `{name}`")
+    return f"`{name}` {happened}"

@@ -1,104 +1,185 @@
-"""The warm worker: imports everything once, then forks a fresh child per check.
+"""The warm worker: imports pytest, numpy and every hidden test once, then forks a judge per check.
 
-``python -m checker.worker ROOTDIR CURRICULUM_DIR`` starts pytest once over all hidden tests;
-its test loop becomes a server that reads one JSON request per line on stdin, forks a child
-that loads the learner's file and runs that exercise's already-collected tests, and answers
-on the protocol channel (the original stdout; fd 1 itself is pointed at /dev/null so no
-stray print can corrupt the channel). The worker runs no threads, so forking is safe.
+``python -P -m checker.worker CURRICULUM_DIR ROOTDIR``; the first line on stdin is the session
+token, then one ``CheckRequest`` per line. At start it also launches the zygote (see
+``executor.py``), a checker-free process with numpy imported that forks the confined executors.
+
+Per request the worker forks a judge, which asks the zygote for an executor and runs the
+exercise's already-collected tests. The worker waits for the judge's verdict with a deadline,
+then stops whatever is left (the judge, its executors and any orphans they made) before it
+answers. It runs no threads, so forking is safe, and it is not dumpable, so other processes of
+the same user cannot read its memory or open its pipes through /proc.
 """
 
 from __future__ import annotations
 
 import gc
-import json
 import os
+import selectors
 import sys
+import time
 from pathlib import Path
 from typing import IO, Any
 
-from checker.child import (
-    _learner_fixture_factory,
-    exercise_of,
-    prepare_environment,
-    pytest_args,
-    run_checks,
-    write_report,
-)
-from checker.supervise import supervise
+from checker import protocol
+from checker.executors import ExecutorGone, ZygoteSpawner, start_zygote
+from checker.judge import exercise_of, judge, plugin_class, prepare_environment, pytest_args
+from checker.sandbox import kill_group, set_not_dumpable
+
+class Zygote:
+    """The zygote process, restarted when it stops answering."""
+
+    def __init__(self) -> None:
+        self.proc, control = start_zygote(os.getcwd())
+        self.spawner = ZygoteSpawner(control)
+
+    def sweep(self) -> None:
+        """Stop every process the last check left behind (orphans are re-parented to the zygote)."""
+        try:
+            self.spawner.sweep()
+        except (ExecutorGone, OSError, ValueError):
+            self.restart()
+
+    def restart(self) -> None:
+        self.proc.kill()  # its executors live in sessions of their own and were stopped already
+        self.proc.wait()
+        self.spawner.control.close()
+        self.__init__()  # type: ignore[misc]
 
 
-def _items_by_exercise(items: list[Any]) -> dict[str, list[Any]]:
-    grouped: dict[str, list[Any]] = {}
-    for item in items:
-        grouped.setdefault(exercise_of(item), []).append(item)
-    return grouped
-
-
-def _child(plugin: Any, items: list[Any], request: dict[str, Any], out_w: int, report_w: int) -> None:
-    """In the forked child: own process group, own stdio, then the checks. Never returns."""
+def _judge_child(plugin: Any, items: list[Any], request: protocol.CheckRequest, report_w: int,
+                 zygote: Zygote, token: str) -> None:
+    """In the forked judge: own session, quiet stdio, then the checks. Never returns."""
     try:
         os.setsid()
-        devnull = os.open(os.devnull, os.O_RDONLY)
-        os.dup2(devnull, 0)
-        os.dup2(out_w, 1)
-        os.dup2(out_w, 2)
-        # The worker's protocol pipes must be out of the learner's reach.
-        os.closerange(3, report_w)
-        os.closerange(report_w + 1, os.sysconf("SC_OPEN_MAX"))
-        report = run_checks(plugin, items, Path(request["file"]), request["limits"], report_w)
-        write_report(report_w, report)
+        devnull = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(devnull, fd)
+        keep = sorted((report_w, zygote.spawner.control.fileno()))
+        os.closerange(3, keep[0])
+        os.closerange(keep[0] + 1, keep[1])
+        os.closerange(keep[1] + 1, os.sysconf("SC_OPEN_MAX"))
+
+        def emit(message: protocol.Message) -> None:
+            data = protocol.encode(message, token).encode()
+            view = memoryview(data)
+            while view:
+                view = view[os.write(report_w, view):]
+
+        report = judge(plugin, items, request, zygote.spawner, lambda pid: emit(protocol.ExecutorStarted(pid)))
+        emit(protocol.Verdict(request.id, len(items), report))
     finally:
         os._exit(0)
 
 
-def serve(plugin: Any, session: Any, requests: IO[str], replies: IO[str]) -> None:
-    by_exercise = _items_by_exercise(session.items)
-    # Objects that exist now are never collected in a child: children skip that GC work.
+def await_verdict(pid: int, report_fd: int, token: str, deadline: float, request_id: int) -> tuple[protocol.Message, list[int]]:
+    """The judge's verdict, or why there is none; and the executors it reported starting."""
+    executors: list[int] = []
+    buffer = b""
+    with selectors.DefaultSelector() as selector:
+        selector.register(report_fd, selectors.EVENT_READ)
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return protocol.NoVerdict(request_id, "the judge did not finish in time"), executors
+            if not selector.select(remaining):
+                continue
+            data = os.read(report_fd, 1 << 20)
+            if not data:
+                return protocol.NoVerdict(request_id, "the judge ended without a verdict"), executors
+            buffer += data
+            while b"\n" in buffer:
+                line, buffer = buffer.split(b"\n", 1)
+                try:
+                    message = protocol.decode(line, token)
+                except protocol.ForeignMessage:
+                    continue
+                except protocol.ProtocolError as exc:
+                    return protocol.NoVerdict(request_id, f"the judge sent a bad message ({exc})"), executors
+                match message:
+                    case protocol.ExecutorStarted(pid=executor):
+                        executors.append(executor)
+                    case protocol.Verdict():
+                        return message, executors
+                    case _:
+                        return protocol.NoVerdict(request_id, f"the judge sent {type(message).__name__}"), executors
+
+
+def run_check(plugin: Any, items: list[Any], request: protocol.CheckRequest, zygote: Zygote, token: str,
+              replies: IO[str]) -> protocol.Message:
+    report_r, report_w = os.pipe()
+    sys.stdout.flush()
+    pid = os.fork()
+    if pid == 0:
+        _judge_child(plugin, items, request, report_w, zygote, token)
+    os.close(report_w)
+    _send(replies, protocol.Started(request.id, pid), token)
+    deadline = time.monotonic() + request.options.timeout + request.options.grace
+    try:
+        outcome, executors = await_verdict(pid, report_r, token, deadline, request.id)
+    finally:
+        os.close(report_r)
+    for victim in (pid, *executors):
+        kill_group(victim)
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+    zygote.sweep()
+    return outcome
+
+
+def serve(plugin: Any, session: Any, requests: IO[str], replies: IO[str], token: str, zygote: Zygote) -> None:
+    by_exercise: dict[str, list[Any]] = {}
+    for item in session.items:
+        by_exercise.setdefault(exercise_of(item), []).append(item)
+    # Objects that exist now are never collected in a judge: judges skip that GC work.
     gc.collect()
     gc.freeze()
-    _send(replies, {"event": "ready", "pid": os.getpid(), "exercises": {k: len(v) for k, v in by_exercise.items()}})
+    _send(replies, protocol.Ready(os.getpid(), {k: len(v) for k, v in by_exercise.items()}), token)
     for line in requests:
-        request = json.loads(line)
-        items = by_exercise.get(request["exercise"], [])
-        out_r, out_w = os.pipe()
-        report_r, report_w = os.pipe()
-        sys.stdout.flush()
-        pid = os.fork()
-        if pid == 0:
-            _child(plugin, items, request, out_w, report_w)
-        os.close(out_w)
-        os.close(report_w)
-        _send(replies, {"event": "started", "id": request["id"], "pid": pid})
-        run = supervise(pid, out_r, report_r, float(request["timeout"]), int(request["output_cap"]), startup=5.0)
-        _send(replies, {"event": "done", "id": request["id"], "expected": len(items), "run": run.to_wire()})
+        try:
+            message = protocol.decode(line, token)
+        except protocol.ForeignMessage:
+            continue  # written into our stdin by someone without the token
+        match message:
+            case protocol.CheckRequest() as request:
+                answer = run_check(plugin, by_exercise.get(request.exercise, []), request, zygote, token, replies)
+            case other:
+                raise protocol.ProtocolError(f"the worker takes check requests, not {type(other).__name__}")
+        _send(replies, answer, token)
 
 
-def _send(channel: IO[str], message: dict[str, Any]) -> None:
-    channel.write(json.dumps(message) + "\n")
+def _send(channel: IO[str], message: protocol.Message, token: str) -> None:
+    channel.write(protocol.encode(message, token))
     channel.flush()
 
 
 def main(argv: list[str]) -> None:
     prepare_environment()
+    set_not_dumpable()
+    token = sys.stdin.readline().strip()
     replies = os.fdopen(os.dup(1), "w")
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
+    zygote = Zygote()
     import pytest
 
-    plugin_class = _learner_fixture_factory()
+    base = plugin_class()
 
-    class Worker(plugin_class):  # type: ignore[misc, valid-type]
+    class Worker(base):  # type: ignore[misc, valid-type]
         @pytest.hookimpl(tryfirst=True)
         def pytest_runtestloop(self, session) -> bool:  # type: ignore[no-untyped-def]
             if self.collect_errors:
-                _send(replies, {"event": "failed", "error": "\n".join(self.collect_errors)})
+                _send(replies, protocol.WorkerFailed("\n".join(self.collect_errors)), token)
                 os._exit(3)
-            serve(self, session, sys.stdin, replies)
+            os.dup2(devnull, 2)  # from here on nothing the worker prints can matter
+            serve(self, session, sys.stdin, replies, token, zygote)
             os._exit(0)
 
-    test_files = sorted(str(p) for p in Path(argv[2]).glob("test_*.py"))
-    pytest.main(pytest_args(test_files, argv[1]), plugins=[Worker()])
-    _send(replies, {"event": "failed", "error": "pytest stopped before the worker started"})
+    test_files = sorted(str(p) for p in Path(argv[1]).glob("test_*.py"))
+    pytest.main(pytest_args(test_files, argv[2]), plugins=[Worker()])
+    _send(replies, protocol.WorkerFailed("pytest stopped before the worker started"), token)
     os._exit(3)
 
 

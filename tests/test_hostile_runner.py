@@ -1,9 +1,11 @@
-"""Hostile, broken and tampering learner code through the real runner, on the cold and warm paths.
+"""Hostile, broken and lying learner code through the real runner, on the cold and warm paths.
 
-Every case ends in a verdict the learner can act on and never in ``passed``; afterwards the same
-runner (warm: the same worker process) still checks a correct file. The section
-"Documented limits" at the end pins down what docs/security.md says the checker does NOT
-guarantee, so that the document stays true.
+Every case ends in a verdict the learner can act on and never in a false ``passed``; afterwards
+the same runner (warm: the same worker process) still checks a correct file. The attacks of
+issue 11 (a lying value, a rewritten install, an injected pipe, a lingering process, a stopped
+parent) run with Landlock and with it turned off. The section "Documented limits" at the end
+pins down what docs/security.md says the checker does NOT guarantee, so that the document stays
+true.
 """
 
 from __future__ import annotations
@@ -24,11 +26,12 @@ import pytest
 
 from checker import ui
 from checker.catalog import Course
-from checker.limits import MAX_FILE_BYTES, MAX_OPEN_FILES
+from checker.sandbox import MAX_FILE_BYTES, MAX_OPEN_FILES
 from checker.report import Entry, github_annotations, junit_xml
 from checker.result import Result, Status
 from checker.runner import CheckOptions, Runner
-from conftest import solve
+from checker.sandbox import landlock_abi
+from conftest import quiet_env, solve
 
 GOOD = """
 import numpy as np
@@ -41,6 +44,8 @@ WRONG = "def bellman_iteration(V, R, P, gamma):\n    return V\n"
 WRONG_MESSAGE = "This looks like the old values returned unchanged."
 
 HAS_PROC = Path("/proc/self/stat").exists()
+LANDLOCK_ABI = landlock_abi()[0]
+needs_landlock = pytest.mark.skipif(not LANDLOCK_ABI, reason="this kernel has no Landlock")
 needs_proc = pytest.mark.skipif(not HAS_PROC, reason="reads process states from /proc (Linux)")
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals, fork and resource limits")
 
@@ -48,12 +53,17 @@ posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals, 
 class Session:
     """One Runner kept for the whole module, so each test can check that it survived."""
 
-    def __init__(self, course: Course, folder: Path, warm: bool) -> None:
+    def __init__(self, course: Course, folder: Path, warm: bool, landlock: bool = True) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.course = course
         self.file = folder / "exercise.py"
         self.warm = warm
-        self.runner = Runner(course, CheckOptions(timeout=2.0), warm=warm)
+        self.landlock = landlock
+        self.runner = Runner(course, self.options(2.0), warm=warm)
+
+    def options(self, timeout: float) -> CheckOptions:
+        # A short grace keeps the tests of stopped or stuck processes quick.
+        return CheckOptions(timeout=timeout, landlock=self.landlock, grace=2.0)
 
     @property
     def worker_pid(self) -> int | None:
@@ -65,24 +75,27 @@ class Session:
             self.file.write_text(textwrap.dedent(source), encoding="utf-8")
         else:
             self.file.write_bytes(source)
-        self.runner.options = CheckOptions(timeout=timeout)
+        self.runner.options = self.options(timeout)
         self.runner.start()
         return self.runner.check(self.course.find(exercise), self.file)
 
-    def assert_unharmed(self) -> None:
-        """Warm: the same worker process still passes a correct file. Cold: nothing to harm."""
-        if not self.warm:
-            return
+    def assert_unharmed(self, same_worker: bool = True) -> None:
+        """A correct file still passes; warm, with the same worker process (unless the attack
+        could reach the worker: then a replaced worker is the honest outcome)."""
         pid = self.worker_pid
         result = self.check(GOOD)
         assert result.status is Status.PASSED, f"a correct file no longer passes: {result.summary}"
-        assert self.worker_pid == pid, "the warm worker died or was replaced"
+        if self.warm and same_worker:
+            assert self.worker_pid == pid, "the warm worker died or was replaced"
 
 
 @pytest.fixture(scope="module")
 def sessions(course, tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
-    made = {warm: Session(course, folder / ("warm" if warm else "cold"), warm) for warm in (False, True)}
+    made = {
+        (warm, landlock): Session(course, folder / f"{'warm' if warm else 'cold'}-{landlock}", warm, landlock)
+        for warm in (False, True) for landlock in (True, False)
+    }
     yield made
     for session in made.values():
         session.runner.close()
@@ -90,6 +103,13 @@ def sessions(course, tmp_path_factory):
 
 @pytest.fixture(params=[False, True], ids=["cold", "warm"])
 def session(request, sessions) -> Session:
+    return sessions[request.param, True]
+
+
+@pytest.fixture(params=[(False, True), (True, True), (False, False), (True, False)],
+                ids=["cold-landlock", "warm-landlock", "cold-unconfined", "warm-unconfined"])
+def any_session(request, sessions) -> Session:
+    """Both paths, with Landlock and with it turned off (as on a kernel without it)."""
     return sessions[request.param]
 
 
@@ -143,7 +163,8 @@ def read_pids(path: Path) -> list[int]:
 def test_code_that_never_finishes_times_out(session, code):
     result = session.check(code, timeout=0.5)
     assert result.status is Status.TIMEOUT
-    assert "still running after 0.5 s" in result.summary
+    expected = "still running after 0.5 s" if "def " not in code else "(0.5 s) ran out"
+    assert expected in result.summary
     assert result.duration < 3.0, "the wall clock did not stop the check in time"
     session.assert_unharmed()
 
@@ -185,7 +206,7 @@ def test_recursion_bomb_through_c_crashes_the_child_only(session):
     result = session.check(code)
     assert result.status in (Status.CRASHED, Status.FAILED), result.summary
     if result.status is Status.CRASHED:
-        assert "segmentation fault" in result.summary
+        assert "segmentation fault" in result.summary + message_of(result)
     else:
         assert "RecursionError" in message_of(result)
     session.assert_unharmed()
@@ -200,7 +221,7 @@ def test_recursion_bomb_through_c_crashes_the_child_only(session):
     ("import sys\nsys.exit(1)\n", Status.ERROR, "Your file called sys.exit(1) while loading."),
     ("raise SystemExit\n", Status.ERROR, "Your file called sys.exit(None) while loading."),
     ("raise KeyboardInterrupt\n", Status.ERROR, "Your file raised KeyboardInterrupt while loading"),
-    ("import os\nos._exit(0)\n", Status.CRASHED, "ended (exit code 0) before the checks finished"),
+    ("import os\nos._exit(0)\n", Status.CRASHED, "ended with exit code 0 (does your code call sys.exit() or os._exit()?) while loading"),
     ("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n", Status.CRASHED, "was killed"),
     ("import ctypes\nctypes.string_at(0)\n", Status.CRASHED, "segmentation fault"),
 ], ids=["sys.exit(0)", "sys.exit(1)", "raise-SystemExit", "KeyboardInterrupt", "os._exit(0)", "SIGKILL-self", "segfault"])
@@ -215,8 +236,8 @@ def test_leaving_at_import_is_never_a_pass(session, code, status, text):
 @pytest.mark.parametrize("body, status, text", [
     ("import sys; sys.exit(0)", Status.FAILED, "Your code called sys.exit(0) during the check"),
     ("raise SystemExit", Status.FAILED, "Your code called sys.exit(None) during the check"),
-    ("raise KeyboardInterrupt", Status.FAILED, "The checks stopped early: your code raised KeyboardInterrupt"),
-    ("import os; os._exit(0)", Status.CRASHED, "ended (exit code 0) before the checks finished"),
+    ("raise KeyboardInterrupt", Status.FAILED, "Your code raised KeyboardInterrupt"),
+    ("import os; os._exit(0)", Status.CRASHED, "ended with exit code 0 (does your code call sys.exit() or os._exit()?) during `bellman_iteration`"),
     ("import os, signal; os.kill(os.getpid(), signal.SIGKILL)", Status.CRASHED, "was killed"),
     ("import ctypes; ctypes.string_at(0)", Status.CRASHED, "segmentation fault"),
 ], ids=["sys.exit(0)", "raise-SystemExit", "KeyboardInterrupt", "os._exit(0)", "SIGKILL-self", "segfault"])
@@ -229,9 +250,9 @@ def test_leaving_during_the_check_is_never_a_pass(session, body, status, text):
 
 def test_breakpoint_and_input_do_not_hang(session):
     result = session.check("def bellman_iteration(V, R, P, gamma):\n    breakpoint()\n    return V\n")
-    assert result.status is Status.FAILED
-    assert result.line == 2  # the learner is pointed at their breakpoint() line
+    assert result.status is Status.FAILED, result.summary
     assert result.duration < 2.0
+    assert WRONG_MESSAGE in message_of(result)  # pdb reads EOF from /dev/null and the call goes on
     result = session.check("name = input('name? ')\n")
     assert result.status is Status.ERROR
     assert "EOFError" in result.summary
@@ -357,7 +378,10 @@ def test_a_missing_file_or_a_folder_in_its_place(session, what):
     session.assert_unharmed()
 
 
-# ------------------------------------------------------------------ tampering
+# ------------------------------------------------------------------ lying values
+# The learner's code runs in another process; its values reach the judge as plain data (JSON and
+# numpy's own array format), so an object cannot lie about equality, conversion or its type, and
+# patching anything in its own process changes nothing in the judge's.
 
 
 LIAR_EQ = """
@@ -393,24 +417,58 @@ class Lie(np.ndarray):
 def bellman_iteration(V, R, P, gamma):
     return np.zeros(len(V)).view(Lie)
 """
+FRAME_SNOOP = """
+import sys
+import numpy as np
+
+class Snoop:
+    # Finds the expected value in whoever converts it to an array: there is nobody to find.
+    def __array__(self, dtype=None, copy=None):
+        frame = sys._getframe(1)
+        while frame is not None:
+            for name in ("expected", "exp", "reference"):
+                if name in frame.f_locals:
+                    return np.asarray(frame.f_locals[name], dtype=float)
+            frame = frame.f_back
+        return np.zeros(3)
+
+def bellman_iteration(V, R, P, gamma):
+    return Snoop()
+"""
+COMPLEX = """
+import numpy as np
+
+def bellman_iteration(V, R, P, gamma):
+    return np.asarray(R, float) + gamma * np.asarray(P, float) @ np.asarray(V, float) + 1e-3j
+"""
+LOOSENED_TOLERANCES = """
+import checker.curriculum.checks as checks
+checks.expect_close.__kwdefaults__["rtol"] = 1e9
+checks.expect_close.__kwdefaults__["atol"] = 1e9
+checks.is_close.__kwdefaults__["atol"] = 1e9
+checks.is_close = lambda *a, **k: True
+""" + WRONG
 PATCHED_LIBRARIES = """
 import builtins, math
 import numpy as np, numpy.testing
 np.allclose = lambda *a, **k: True
 np.isclose = lambda *a, **k: True
-np.array_equal = lambda *a, **k: True
+np.array = lambda *a, **k: None
 np.testing.assert_allclose = lambda *a, **k: None
-np.testing.assert_array_almost_equal = lambda *a, **k: None
 math.isclose = lambda *a, **k: True
 builtins.abs = lambda x: 0
+builtins.sum = lambda *a, **k: 0
 
 def bellman_iteration(V, R, P, gamma):
     return V
 """
-FORGET_TEST_MODULES = """
+PATCHED_HIDDEN_TESTS = """
 import sys
+import checker.curriculum.test_bellman_iteration as hidden
+hidden._check = lambda *args, **kwargs: None
+hidden.expect_close.__code__ = (lambda *args, **kwargs: None).__code__
 for name in list(sys.modules):
-    if name.startswith(("checker", "pytest", "_pytest")):
+    if name.startswith(("pytest", "_pytest")):
         del sys.modules[name]
 
 def bellman_iteration(V, R, P, gamma):
@@ -419,198 +477,280 @@ def bellman_iteration(V, R, P, gamma):
 
 
 @pytest.mark.parametrize("code, text", [
-    (PATCHED_LIBRARIES, "more), so its verdict cannot be trusted"),
-    (LIAR_EQ, "which is not an array of numbers"),
-    (LIAR_ARRAY, "got:      [0., 0., 0.]"),
-    (FORGET_TEST_MODULES, WRONG_MESSAGE),
-], ids=["numpy.allclose-testing-abs-isclose", "__eq__-always-true", "lying-ndarray-subclass", "hidden-test-modules-deleted"])
-def test_tampering_does_not_change_the_verdict(session, code, text):
-    result = session.check(code)
+    (LIAR_EQ, "returned Liar"),
+    (LIAR_ARRAY, WRONG_MESSAGE),
+    (FRAME_SNOOP, "returned Snoop"),
+    (COMPLEX, "complex"),
+    (LOOSENED_TOLERANCES, WRONG_MESSAGE),
+    (PATCHED_LIBRARIES, WRONG_MESSAGE),
+    (PATCHED_HIDDEN_TESTS, WRONG_MESSAGE),
+], ids=["__eq__-always-true", "lying-ndarray-subclass", "reads-the-callers-frames", "complex-numbers",
+        "loosened-kwdefaults", "patched-numpy-math-builtins", "patched-hidden-tests"])
+def test_lying_values_get_an_honest_verdict(any_session, code, text):
+    result = any_session.check(code)
     assert result.status is Status.FAILED, result.summary
     assert all(t.outcome != "passed" for t in result.tests)
-    assert text in result.summary + "\n" + message_of(result)
-    session.assert_unharmed()
+    assert text in message_of(result)
+    any_session.assert_unharmed()
 
 
-def test_patching_a_library_is_reported_by_name(session):
-    result = session.check("import builtins\nbuiltins.abs = lambda x: 0\n" + GOOD)
-    assert result.status is Status.FAILED, result.summary  # even a correct solution
-    assert "(builtins.abs)" in result.summary
-    session.assert_unharmed()
-
-
-def test_swapping_the_code_of_a_hidden_test_function_is_caught(session):
-    result = session.check("""
-    import sys
-    for name, module in list(sys.modules.items()):
-        if name.endswith("test_bellman_iteration"):
-            module._check.__code__ = (lambda *args, **kwargs: None).__code__
-
-    def bellman_iteration(V, R, P, gamma):
-        return V
-    """)
-    assert result.status is Status.FAILED, result.summary
-    assert "checker.curriculum.test_bellman_iteration._check" in result.summary
-    session.assert_unharmed()
-
-
-@pytest.mark.parametrize("target", ["_check", "expect_close", "call"])
-def test_rebinding_a_name_in_the_hidden_tests_is_caught(session, target):
-    result = session.check(f"""
-    import sys
-    for name, module in list(sys.modules.items()):
-        if name.endswith("test_bellman_iteration"):
-            module.{target} = lambda *args, **kwargs: (None, "")
-
-    def bellman_iteration(V, R, P, gamma):
-        return V
-    """)
-    assert result.status is Status.FAILED, result.summary
-    assert f"replaced part of the checker or of a library it relies on (checker.curriculum.test_bellman_iteration.{target})" in result.summary
-    assert result.tests == []  # results judged by a patched judge are thrown away
-    session.assert_unharmed()
-
-
-# The hidden tests' reference computations run after the learner's code, with whatever numpy and
-# builtins are by then, so rebinding a name there counts as tampering and is named in the verdict.
-def test_patching_numpy_array_does_not_change_the_expected_values(session):
-    result = session.check("""
-    import numpy as np
-    _array = np.array
-    np.array = lambda *args, **kwargs: _array(*args, **kwargs) * 0
-
-    def bellman_iteration(V, R, P, gamma):
-        return [0.0] * len(V)
-    """)
-    assert result.status is Status.FAILED, result.summary
-    assert "(numpy.array)" in result.summary
-
-
-def test_patching_builtins_sum_does_not_change_the_expected_values(session):
-    result = session.check("""
-    import builtins
-    import numpy as np
-    builtins.sum = lambda *args, **kwargs: 0
-
-    def bellman_iteration(V, R, P, gamma):
-        return np.asarray(R, dtype=float)
-    """)
-    assert result.status is Status.FAILED, result.summary
-    assert "(builtins.sum)" in result.summary
-
-
-def test_patching_builtins_zip_does_not_make_every_comparison_true(session):
-    result = session.check("""
-    import builtins, sys
-    _zip = builtins.zip
-
-    def zip(*args, **kwargs):
-        if sys._getframe(1).f_globals.get("__name__", "").endswith(".checks"):
-            return iter(())
-        return _zip(*args, **kwargs)
-
-    builtins.zip = zip
-
-    def bellman_iteration(V, R, P, gamma):
-        return [0.0] * len(V)
-    """)
-    assert result.status is Status.FAILED, result.summary
-
-
-@posix_only
-@pytest.mark.parametrize("code, text", [
-    ("import os\nos.closerange(3, 4096)\n" + GOOD, "before the checks finished"),
-    ("import os\nfor fd in range(3, 256):\n    try:\n        os.write(fd, b'{\"tests\": []}')\n"
-     "    except OSError:\n        pass\n" + GOOD, "the report was not readable"),
-], ids=["closes-every-fd", "writes-junk-to-every-fd"])
-def test_tampering_with_the_report_channel_is_never_a_pass(session, code, text):
-    # Even a correct solution: a report that does not arrive intact is not a pass.
-    result = session.check(code)
-    assert result.status is Status.CRASHED, result.summary
-    assert text in result.summary
-    session.assert_unharmed()
-
-
-@posix_only
-@needs_proc
-@pytest.mark.parametrize("ends", ["returns", "times-out"])
-def test_processes_the_learner_starts_die_with_the_check(session, tmp_path, ends):
-    pid_file = tmp_path / "pids"
-    tail = "    while True:\n        pass\n" if ends == "times-out" else "    return V\n"
+def test_strings_that_equal_everything_do_not_order_the_steps(session):
     code = (
-        "import os, subprocess, time\n"
-        "child = subprocess.Popen(['sleep', '300'])\n"
-        "forked = os.fork()\n"
-        "if forked == 0:\n"
-        "    time.sleep(300)\n"
-        "    os._exit(0)\n"
-        f"with open({str(pid_file)!r}, 'w') as fh:\n"
-        "    fh.write(f'{child.pid}\\n{forked}\\n')\n"
-        "def bellman_iteration(V, R, P, gamma):\n" + tail
+        "class Anything(str):\n"
+        "    def __eq__(self, other):\n"
+        "        return True\n"
+        "    __hash__ = str.__hash__\n"
+        "PPO_LOOP = [Anything('step')] * 9\n"
     )
-    result = session.check(code, timeout=0.5)
-    pids = read_pids(pid_file)
+    result = session.check(code, exercise="ppo_training_loop")
+    assert result.status is Status.FAILED, result.summary
+    assert "'step'" in message_of(result)
+
+
+def test_patching_its_own_process_does_not_fail_a_correct_solution(session):
+    # Patching numpy, math and builtins in the learner's own process is its own business: the
+    # executor bound what it needs before the learner's code ran, and the judge is elsewhere.
+    result = session.check(PATCHED_LIBRARIES.replace("def bellman_iteration", "def _old") + textwrap.dedent(GOOD))
+    assert result.status is Status.PASSED, result.summary
+
+
+def test_the_learner_process_holds_nothing_of_the_judge(session):
+    code = """
+    import sys
+    print(sorted(n for n in sys.modules if n.split(".")[0] in ("checker", "pytest", "_pytest")))
+    def bellman_iteration(V, R, P, gamma):
+        return V
+    """
+    result = session.check(code)
+    assert "[]" in result.output, result.output
+
+
+# ------------------------------------------------------------------ confinement (issue 11, "done when")
+
+
+def _our_processes_script(body: str) -> str:
+    """Learner code that finds the checker's own processes: its ancestors and the judge."""
+    return textwrap.dedent('''
+    import os
+
+    def cmdline(pid):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as fh:
+                return fh.read().replace(b"\\\\0", b" ").decode(errors="replace")
+        except OSError:
+            return ""
+
+    def parent(pid):
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                return int(fh.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError):
+            return 0
+
+    ours = []
+    pid = os.getppid()
+    while pid > 1 and any(k in cmdline(pid) for k in ("checker.worker", "checker.judge", "executor.py")):
+        ours.append(pid)
+        pid = parent(pid)
+    workers = [p for p in ours if "checker.worker" in cmdline(p)]
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and parent(int(entry)) in workers and "checker.worker" in cmdline(int(entry)):
+            ours.append(int(entry))  # the judge: a fork of the worker
+    ''') + textwrap.dedent(body)
+
+
+REWRITES_THE_INSTALL = """
+import importlib.util, pathlib
+root = pathlib.Path(importlib.util.find_spec("checker").origin).parent
+for target in (root / "__init__.py", root / "curriculum" / "test_bellman_iteration.py", root / "new_file.py"):
     try:
-        assert result.status is (Status.TIMEOUT if ends == "times-out" else Status.FAILED), result.summary
-        assert len(pids) == 2
-        assert still_running(pids) == []
-    finally:
-        kill_all(pids)
-    session.assert_unharmed()
-
-
-KILLS_ITS_WORKER = """
-import os, signal, time
-with open({pid_file!r}, "a") as fh:
-    fh.write(f"{{os.getpid()}}\\n")
-with open(f"/proc/{{os.getppid()}}/cmdline", "rb") as fh:
-    parent_is_the_worker = b"checker.worker" in fh.read()
-if parent_is_the_worker:
-    os.kill(os.getppid(), signal.SIGKILL)
-    time.sleep(300)
-
-def bellman_iteration(V, R, P, gamma):
-    return V
+        with open(target, "ab"):
+            pass  # opened for writing is enough to know; nothing is written
+        print("write:ALLOWED", target.name)
+    except OSError as exc:
+        print("write:denied", target.name, type(exc).__name__)
+(root / "new_file.py").unlink(missing_ok=True) if (root / "new_file.py").exists() else None
 """
 
 
-@pytest.fixture(scope="module")
-def worker_killed(course, tmp_path_factory):
-    """One warm check whose learner code kills the worker, then one correct check on the same runner."""
-    if sys.platform == "win32" or not HAS_PROC:
-        pytest.skip("POSIX fork and /proc")
-    folder = tmp_path_factory.mktemp("worker-killer")
-    pid_file, file = folder / "pids", folder / "exercise.py"
-    file.write_text(KILLS_ITS_WORKER.format(pid_file=str(pid_file)))
-    exercise = course.find("bellman_iteration")
-    with Runner(course, CheckOptions(timeout=2.0), warm=True) as runner:
-        runner.start()
-        first_worker = runner._worker.pid
-        killed = runner.check(exercise, file)
-        file.write_text(textwrap.dedent(GOOD))
-        after = runner.check(exercise, file)
-        second_worker = runner._worker.pid if runner._worker else None
-    pids = read_pids(pid_file)
-    outcome = {"killed": killed, "after": after, "workers": (first_worker, second_worker),
-               "pids": pids, "left_running": still_running(pids, within=1.0)}
-    yield outcome
-    kill_all(pids)
+@needs_landlock
+def test_the_learner_cannot_rewrite_the_installed_checker(session):
+    result = session.check(REWRITES_THE_INSTALL + textwrap.dedent(GOOD))
+    assert result.status is Status.PASSED, result.summary
+    assert result.output.count("write:denied") == 3, result.output
+    assert "ALLOWED" not in result.output
+    assert result.isolation.startswith("landlock ABI")
 
 
-def test_a_learner_who_kills_the_warm_worker_still_gets_a_verdict(worker_killed):
-    killed, after = worker_killed["killed"], worker_killed["after"]
-    # The check falls back to a fresh process, where the file runs normally and fails normally.
-    assert killed.status is Status.FAILED, killed.summary
-    assert WRONG_MESSAGE in message_of(killed)
-    # The next check starts a new worker.
-    assert after.status is Status.PASSED, after.summary
-    first_worker, second_worker = worker_killed["workers"]
-    assert second_worker is not None and second_worker != first_worker
+@needs_landlock
+def test_the_learner_can_write_only_its_private_folder(session, tmp_path):
+    outside = tmp_path / "outside.txt"
+    code = f"""
+    import os, tempfile
+    for target in ({str(outside)!r}, os.path.expanduser("~/.bashrc-rlcheck-probe")):
+        try:
+            open(target, "w").write("x")
+            print("outside:ALLOWED")
+        except OSError:
+            print("outside:denied")
+    with tempfile.NamedTemporaryFile("w") as fh:
+        fh.write("scratch")
+        print("private:ok", os.getcwd() == os.path.dirname(fh.name))
+    """
+    result = session.check(textwrap.dedent(code) + textwrap.dedent(GOOD))
+    assert result.status is Status.PASSED, result.summary
+    assert "private:ok True" in result.output, result.output
+    # ~ is the private folder too, so only the file beside the test is outside.
+    assert "outside:denied" in result.output and not outside.exists()
 
 
-def test_a_learner_who_kills_the_warm_worker_leaves_no_process_behind(worker_killed):
-    assert len(worker_killed["pids"]) == 2  # the forked child and the cold fallback
-    assert worker_killed["left_running"] == []
+INJECTS_VERDICTS = """
+import json
+fake = {"type": "Verdict", "token": "guess", "id": 1, "expected": 9,
+        "report": {"tests": [{"name": "x", "outcome": "passed"}] * 9, "load": {"status": "ok"}}}
+opened = 0
+for pid in ours:
+    try:
+        fds = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        continue
+    for fd in fds:
+        try:
+            if not os.readlink(f"/proc/{pid}/fd/{fd}").startswith("pipe:"):
+                continue
+            with open(f"/proc/{pid}/fd/{fd}", "wb", buffering=0) as pipe:
+                pipe.write((json.dumps(fake) + "\\\\n").encode())
+                opened += 1
+        except OSError:
+            pass
+print("injected into", opened, "pipes of", len(ours), "processes")
+"""
+
+
+@needs_proc
+def test_an_injected_pipe_is_never_a_pass(any_session):
+    result = any_session.check(_our_processes_script(INJECTS_VERDICTS) + WRONG)
+    assert result.status is not Status.PASSED, result.summary
+    if any_session.landlock and LANDLOCK_ABI:
+        assert "injected into 0 pipes" in result.output, result.output
+        assert result.status is Status.FAILED and WRONG_MESSAGE in message_of(result)
+    any_session.assert_unharmed(same_worker=any_session.landlock)
+
+
+LINGERS = """
+import os, time
+marker = {marker!r}
+child = os.fork()
+if child == 0:
+    os.setsid()
+    time.sleep(1.0)
+    try:
+        open(marker, "w").write("still here")
+    except OSError:
+        pass
+    time.sleep(300)
+    os._exit(0)
+print("lingering", child)
+"""
+
+
+@needs_proc
+def test_a_lingering_process_is_stopped_before_it_can_act(any_session, tmp_path):
+    marker = tmp_path / "report.json"
+    result = any_session.check(LINGERS.format(marker=str(marker)) + WRONG)
+    assert result.status is Status.FAILED, result.summary
+    pids = [int(w) for w in result.output.split() if w.isdigit()]
+    try:
+        assert len(pids) == 1, result.output
+        assert still_running(pids, within=2.0) == []
+        time.sleep(1.2)
+        assert not marker.exists(), "a process left behind by the check wrote outside it"
+    finally:
+        kill_all(pids)
+    any_session.assert_unharmed()
+
+
+STOPS_ITS_PARENTS = """
+import signal
+stopped = 0
+for pid in ours:
+    try:
+        os.kill(pid, signal.SIGSTOP)
+        stopped += 1
+    except OSError:
+        pass
+print("stopped", stopped, "of", len(ours))
+"""
+
+
+@needs_proc
+def test_a_stopped_parent_gives_an_honest_verdict_in_bounded_time(any_session):
+    start = time.monotonic()
+    result = any_session.check(_our_processes_script(STOPS_ITS_PARENTS) + WRONG, timeout=1.0)
+    took = time.monotonic() - start
+    assert result.status is not Status.PASSED, result.summary
+    assert took < 30, f"a stopped parent held the check for {took:.0f} s"
+    if any_session.landlock and LANDLOCK_ABI >= 6:
+        assert "stopped 0 of" in result.output, result.output  # signals out of the sandbox are refused
+        assert result.status is Status.FAILED and WRONG_MESSAGE in message_of(result)
+    else:
+        assert result.status in (Status.FAILED, Status.CRASHED), result.summary
+    any_session.assert_unharmed(same_worker=any_session.landlock)
+
+
+def test_isolation_is_reported(sessions):
+    confined = sessions[True, True].check(WRONG)
+    unconfined = sessions[True, False].check(WRONG)
+    assert unconfined.isolation == "none (turned off for this run)"
+    if LANDLOCK_ABI:
+        assert confined.isolation.startswith(f"landlock ABI {LANDLOCK_ABI}")
+    assert any("without confinement" in n for n in sessions[True, False].runner.notices)
+
+
+def test_landlock_unavailable_is_said_not_hidden(monkeypatch):
+    from checker import sandbox
+
+    monkeypatch.setenv("RLCHECK_LANDLOCK", "off")
+    assert sandbox.landlock_abi() == (0, "turned off by RLCHECK_LANDLOCK")
+    assert sandbox.confine("/tmp").describe() == "none (turned off by RLCHECK_LANDLOCK)"
+    monkeypatch.delenv("RLCHECK_LANDLOCK")
+    monkeypatch.setattr(sandbox, "_libc", lambda: None)
+    assert sandbox.confine("/tmp").describe() == "none (Landlock is a Linux feature)"
+
+
+def test_the_learner_environment_has_no_ci_secrets(session, monkeypatch):
+    monkeypatch.setenv("GITHUB_TOKEN", "ghp_secret")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", "/tmp/summary.md")
+    monkeypatch.setenv("ACTIONS_RUNTIME_TOKEN", "secret")
+    monkeypatch.setenv("RUNNER_TEMP", "/tmp/runner")
+    monkeypatch.setenv("MY_API_KEY", "secret")
+    session.runner.close()  # a fresh worker, started with this environment
+    code = ("import os\nprint(sorted(k for k in os.environ if 'GITHUB' in k or 'ACTIONS' in k or 'RUNNER' in k "
+            "or 'KEY' in k or 'TOKEN' in k))\n") + WRONG
+    result = session.check(code)
+    assert "[]" in result.output, result.output
+
+
+PYTHONPATH_SHADOWS = {
+    "random.py": "raise SystemExit('the workspace random.py was imported')\n",
+    "numpy.py": "raise SystemExit('the workspace numpy.py was imported')\n",
+    "json.py": "raise SystemExit('the workspace json.py was imported')\n",
+}
+
+
+def test_a_module_named_like_the_standard_library_beside_the_exercise_changes_nothing(session):
+    folder = session.file.parent
+    for name, content in PYTHONPATH_SHADOWS.items():
+        (folder / name).write_text(content)
+    try:
+        result = session.check("import random, json\n" + textwrap.dedent(GOOD))
+        assert result.status is Status.PASSED, result.summary
+        result = session.check(WRONG)
+        assert result.status is Status.FAILED and WRONG_MESSAGE in message_of(result)
+    finally:
+        for name in PYTHONPATH_SHADOWS:
+            (folder / name).unlink()
+
 
 
 # ------------------------------------------------------------------ wrong types and shapes
@@ -708,23 +848,28 @@ def listed(cli, workspace: Path) -> dict[str, str]:
     return {row["name"]: row["status"] for row in json.loads(done.stdout)}
 
 
-def test_learner_code_that_writes_passed_into_the_progress_file(cli, workspace):
+@needs_landlock
+def test_learner_code_cannot_write_passed_into_the_progress_file(cli, workspace):
     (workspace / "exercises/01_bellman/bellman_iteration.py").write_text(FORGES_PROGRESS)
     state_file = workspace / ".rlcheck" / "state.json"
 
     run = cli("run", "bellman_iteration", cwd=workspace)
     assert run.code == 1, run.text
-    assert "✗ failed" in run.stdout and WRONG_MESSAGE in run.stdout
-    # `run` saves its own view of progress after the check, which overwrites the forgery.
-    passed = json.loads(state_file.read_text())["passed"]
+    assert "PermissionError" in flat(run.stdout), run.text  # the workspace is read-only to learner code
+    passed = json.loads(state_file.read_text())["passed"] if state_file.exists() else {}
     assert "bellman_iteration" not in passed and "bellman_values" not in passed
+    assert listed(cli, workspace)["bellman_values"] == "pending"
 
-    verify = cli("verify", "bellman_iteration", cwd=workspace)
+
+def test_unconfined_learner_code_that_writes_passed_into_the_progress_file(cli, workspace):
+    (workspace / "exercises/01_bellman/bellman_iteration.py").write_text(FORGES_PROGRESS)
+    env = quiet_env(RLCHECK_LANDLOCK="off")
+    run = cli("run", "bellman_iteration", cwd=workspace, env=env)
+    assert run.code == 1, run.text
+    verify = cli("verify", "bellman_iteration", cwd=workspace, env=env)
     assert verify.code == 1, verify.text
-    assert "0/1 exercises pass" in verify.stdout
-    # `verify` never reads nor writes progress, so the forged file stays, and `list`, which shows
-    # what the progress file says about the files as they are, shows both exercises as passed.
-    assert listed(cli, workspace)["bellman_iteration"] == "passed"
+    # Without Landlock the forgery lands: `verify` never reads progress and is not fooled; `list`
+    # shows what the progress file says (documented in docs/security.md).
     assert listed(cli, workspace)["bellman_values"] == "passed"
 
 
@@ -799,48 +944,11 @@ def test_a_read_only_workspace_still_checks(cli, workspace, make_read_only):
 # failing, the checker got stronger and the document must be updated with it.
 
 
-def test_limit_code_that_patches_pytest_itself_can_forge_a_pass(session):
-    # Rebound names and swapped function code in the checker, numpy, math and builtins are caught
-    # (see the tampering section); a method replaced on one of pytest's classes is not.
-    result = session.check("""
-    import _pytest.python
-
-    _pytest.python.Function.runtest = lambda self: None
-
-    def bellman_iteration(V, R, P, gamma):
-        return V
-    """)
-    assert result.status is Status.PASSED
-
-
-@posix_only
-def test_limit_code_that_writes_the_report_itself_can_forge_a_pass(sessions):
-    # Cold path: the report pipe's number is on the command line of the checking process.
-    result = sessions[False].check("""
-    import json, os, sys
-    report = {"tests": [{"name": "forged", "outcome": "passed"}] * 9, "collected": 9, "load": {"status": "ok"}}
-    os.write(int(sys.argv[2]), json.dumps(report).encode())
-    os._exit(0)
-    """)
-    assert result.status is Status.PASSED
-
-
-@posix_only
-@needs_proc
-def test_limit_a_grandchild_that_calls_setsid_escapes_the_group_kill(session, tmp_path):
-    pid_file = tmp_path / "pids"
-    result = session.check(
-        "import subprocess\n"
-        "child = subprocess.Popen(['sleep', '300'], start_new_session=True,\n"
-        "                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
-        f"open({str(pid_file)!r}, 'w').write(str(child.pid))\n" + WRONG
-    )
-    pids = read_pids(pid_file)
-    try:
-        assert result.status is Status.FAILED
-        assert len(pids) == 1 and still_running(pids, within=0.3) == pids
-    finally:
-        kill_all(pids)
+def test_limit_unconfined_code_can_write_outside_its_folder(sessions, tmp_path):
+    outside = tmp_path / "written-by-learner"
+    result = sessions[True, False].check(f"open({str(outside)!r}, 'w').write('x')\n" + WRONG)
+    assert result.status is Status.FAILED
+    assert outside.exists()
 
 
 @posix_only
@@ -859,3 +967,13 @@ def test_limit_the_caps_are_soft_limits_that_code_can_lift(session):
         return np.asarray(R, float) + gamma * np.asarray(P, float) @ np.asarray(V, float)
     """)
     assert result.status is Status.PASSED, result.summary
+
+
+def test_limit_learner_code_can_read_the_hidden_tests_and_solutions(session):
+    code = """
+    import importlib.util, pathlib
+    root = pathlib.Path(importlib.util.find_spec("checker").origin).parent
+    print("read", len((root / "curriculum" / "test_bellman_iteration.py").read_text()) > 0)
+    """
+    result = session.check(textwrap.dedent(code) + WRONG)
+    assert "read True" in result.output

@@ -72,13 +72,41 @@ def test_wrong_answer_explains_itself(check_code, warm):
 
 @paths
 def test_patching_the_checker_is_never_a_pass(check_code, warm):
+    # The learner's code runs in another process: patching its own copy of the checks changes
+    # nothing in the judge, which compares and diagnoses as always.
     code = (
         "import numpy as np\n"
         "import checker.curriculum.checks as checks\n"
         "checks.is_close = lambda *a, **k: True\n"
         "def bellman_iteration(V, R, P, gamma):\n"
-        "    return np.zeros(len(V))\n"
+        "    return np.asarray(V, float)\n"
     )
     result = check_code(code, warm=warm)
     assert result.status is Status.FAILED
-    assert "replaced part of the checker" in result.summary and "checks.is_close" in result.summary
+    assert "the old values returned unchanged" in result.first_failure.message
+
+
+@paths
+def test_each_check_records_its_calls_and_their_output(check_code, warm):
+    code = GOOD + "\nprint('loading')\n" + (
+        "_original = bellman_iteration\n"
+        "def bellman_iteration(V, R, P, gamma):\n"
+        "    print('called with', len(V), 'states')\n"
+        "    return _original(V, R, P, gamma)\n"
+    )
+    result = check_code(code, warm=warm)
+    assert result.status is Status.PASSED, result.summary
+    first = result.tests[0]
+    assert len(first.calls) == 1 and first.calls[0].what.startswith("bellman_iteration(")
+    assert first.calls[0].output == "called with 3 states\n"
+    assert first.test_code == first.calls[0].what
+    assert result.output.startswith("loading\n")  # the load's output is the file's, not a check's
+
+
+@paths
+def test_a_pass_records_the_hash_of_the_bytes_checked(check_code, warm, tmp_path):
+    import hashlib
+
+    result = check_code(GOOD, warm=warm)
+    checked = (tmp_path / "learner" / "exercise.py").read_bytes()
+    assert result.source_sha256 == hashlib.sha256(checked).hexdigest()

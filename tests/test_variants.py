@@ -79,8 +79,9 @@ def test_right_variant_passes(results, path):
 def test_wrong_variant_fails_with_its_diagnosis(results, path):
     result = results[path]
     expected = _expectation(path)
-    assert result.status is Status.FAILED, _failure_report(result)
-    messages = [t.message for t in result.tests if t.outcome in ("failed", "error")]
+    # A loop that never ends is stopped and reported as a timeout, with the same diagnosis.
+    assert result.status in (Status.FAILED, Status.TIMEOUT), _failure_report(result)
+    messages = [t.message for t in result.tests if t.outcome != "passed"]
     assert any(expected in m for m in messages), f"no failing check says {expected!r}\n{_failure_report(result)}"
 
 

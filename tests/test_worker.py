@@ -1,4 +1,5 @@
-"""The warm worker: fork-safe (no threads), survives bad children, restarts when it dies."""
+"""The warm worker: fork-safe (no threads), survives bad children, restarts when it dies, and
+never leaves a check without an answer."""
 
 from __future__ import annotations
 
@@ -14,13 +15,14 @@ from checker.runner import CheckOptions, Runner, WarmWorker
 
 from conftest import REPO
 
+needs_proc = pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
+
 
 @pytest.fixture
-def worker(course):
-    w = WarmWorker(course)
-    w.start()
-    yield w
-    w.close()
+def runner(course):
+    with Runner(course, CheckOptions(timeout=2.0, grace=2.0), warm=True) as made:
+        made.start()
+        yield made
 
 
 def _file(tmp_path: Path, code: str) -> Path:
@@ -33,42 +35,67 @@ def _threads(pid: int) -> int:
     return len(os.listdir(f"/proc/{pid}/task"))
 
 
-@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
-def test_worker_runs_no_threads_when_it_forks(worker, course):
+def _worker_pid(runner: Runner) -> int | None:
+    return runner._worker.pid if runner._worker else None
+
+
+@needs_proc
+def test_worker_runs_no_threads_when_it_forks(runner, course):
     exercise = course.find("gae")
-    assert _threads(worker.pid) == 1
-    assert worker.check(exercise, REPO / "solutions" / exercise.path, CheckOptions()).passed
-    assert _threads(worker.pid) == 1
+    pid = _worker_pid(runner)
+    assert pid is not None and _threads(pid) == 1
+    assert runner.check(exercise, REPO / "solutions" / exercise.path).passed
+    assert _threads(pid) == 1
 
 
+@needs_proc
 @pytest.mark.parametrize("code, status", [
     ("import ctypes\nctypes.string_at(0)\n", Status.CRASHED),
     ("import time\ntime.sleep(60)\n", Status.TIMEOUT),
     ("import sys\nwhile True:\n    sys.stdout.write('x' * 65536)\n", Status.TIMEOUT),
 ])
-def test_worker_survives_bad_children(worker, course, tmp_path, code, status):
+def test_worker_survives_bad_children(runner, course, tmp_path, code, status):
     exercise = course.find("bellman_iteration")
-    pid = worker.pid
-    result = worker.check(exercise, _file(tmp_path, code), CheckOptions(timeout=1.0))
-    assert result.status is status
-    assert worker.pid == pid and _threads(pid) == 1
-    assert worker.check(exercise, REPO / "solutions" / exercise.path, CheckOptions()).passed
+    pid = _worker_pid(runner)
+    runner.options = CheckOptions(timeout=1.0, grace=2.0)
+    result = runner.check(exercise, _file(tmp_path, code))
+    assert result.status is status, result.summary
+    assert _worker_pid(runner) == pid and _threads(pid) == 1
+    assert runner.check(exercise, REPO / "solutions" / exercise.path).passed
 
 
-def test_a_dead_worker_is_restarted(worker, course):
+def test_a_dead_worker_is_restarted(runner, course):
     exercise = course.find("bellman_iteration")
-    old = worker.pid
+    old = _worker_pid(runner)
     os.kill(old, signal.SIGKILL)
     time.sleep(0.1)
-    result = worker.check(exercise, REPO / "solutions" / exercise.path, CheckOptions())
+    result = runner.check(exercise, REPO / "solutions" / exercise.path)
     assert result.passed
-    assert worker.pid != old
+    assert _worker_pid(runner) not in (None, old)
 
 
-def test_third_party_pytest_plugins_are_not_loaded(worker, course, tmp_path):
+def test_a_stopped_worker_is_replaced_and_the_check_still_answers(runner, course):
+    exercise = course.find("bellman_iteration")
+    old = _worker_pid(runner)
+    os.kill(old, signal.SIGSTOP)
+    start = time.monotonic()
+    try:
+        result = runner.check(exercise, REPO / "solutions" / exercise.path)
+    finally:
+        try:
+            os.kill(old, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    assert result.passed, result.summary  # re-run cold after the worker missed its deadline
+    assert time.monotonic() - start < 2.0 + 2 * 2.0 + 30
+    assert runner.check(exercise, REPO / "solutions" / exercise.path).passed
+    assert _worker_pid(runner) not in (None, old)
+
+
+def test_third_party_pytest_plugins_are_not_loaded(runner, course, tmp_path):
     exercise = course.find("bellman_values")
     code = "import os\nprint('autoload-off=' + os.environ.get('PYTEST_DISABLE_PLUGIN_AUTOLOAD', ''))\nV_A = V_B = V_C = ...\n"
-    result = worker.check(exercise, _file(tmp_path, code), CheckOptions())
+    result = runner.check(exercise, _file(tmp_path, code))
     assert "autoload-off=1" in result.output
 
 
@@ -76,20 +103,36 @@ def test_without_fork_the_runner_falls_back_to_fresh_processes(course, monkeypat
     import checker.runner as runner_module
 
     monkeypatch.setattr(runner_module, "FORK_AVAILABLE", False)
-    runner = Runner(course, warm=True)
-    assert runner.warm is False
-    exercise = course.find("compute_returns")
-    assert runner.check(exercise, REPO / "solutions" / exercise.path).passed
+    with Runner(course, warm=True) as runner:
+        assert runner.warm is False
+        exercise = course.find("compute_returns")
+        assert runner.check(exercise, REPO / "solutions" / exercise.path).passed
 
 
-def test_a_worker_that_cannot_start_falls_back_to_fresh_processes(course, monkeypatch):
+def test_a_worker_that_cannot_start_falls_back_to_fresh_processes_and_says_so_once(course, monkeypatch):
     def broken_start(self):
-        raise RuntimeError("the warm worker did not start: simulated")
+        raise RuntimeError("simulated")
 
     monkeypatch.setattr(WarmWorker, "start", broken_start)
+    heard: list[str] = []
     exercise = course.find("compute_returns")
-    with Runner(course, warm=True) as runner:
+    with Runner(course, warm=True, on_notice=heard.append) as runner:
         runner.start()  # watch mode starts the worker up front; a failure there must not end it
         assert runner._worker is not None and runner._worker.pid is None
         assert runner.check(exercise, REPO / "solutions" / exercise.path).passed
         assert runner.check(exercise, REPO / "exercises" / exercise.path).status is Status.NOT_STARTED
+    assert len(heard) == 1 and "could not start (simulated)" in heard[0]
+
+
+def test_a_checker_folder_in_the_working_folder_is_not_imported(course, tmp_path, monkeypatch):
+    fake = tmp_path / "checker"
+    fake.mkdir()
+    (fake / "__init__.py").write_text("raise SystemExit('the workspace checker/ was imported')\n")
+    (fake / "worker.py").write_text("raise SystemExit('the workspace checker/ was imported')\n")
+    monkeypatch.chdir(tmp_path)
+    heard: list[str] = []
+    exercise = course.find("compute_returns")
+    with Runner(course, warm=True, on_notice=heard.append) as runner:
+        assert runner.check(exercise, REPO / "solutions" / exercise.path).passed
+        assert runner.check(exercise, REPO / "exercises" / exercise.path).status is Status.NOT_STARTED
+    assert heard == []  # the warm worker started: nothing fell back

@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import copy
 import math
-import signal
-import threading
-import types
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
-from checker.api import CheckFailed, LearnerModule, NotStarted
+from checker.api import CheckFailed, NotStarted
+from checker.learner import CallTimedOut, Learner, LearnerError, Opaque
 
 _isclose = math.isclose
 _isfinite = math.isfinite
@@ -33,7 +31,6 @@ _np_array = np.array
 _ndarray = np.ndarray
 _float64 = np.float64
 _ndarray_tolist = np.ndarray.tolist
-_GeneratorType = types.GeneratorType
 _bool = bool
 _float = float
 _int = int
@@ -59,6 +56,8 @@ class Mistake:
 
 def show(value: Any) -> str:
     """Short, readable rendering of an input or output for a message."""
+    if _isinstance(value, np.random.Generator):
+        return "rng"  # its repr holds a memory address: the same call must read the same every run
     if _isinstance(value, _ndarray):
         if value.dtype.kind in "fc" or value.dtype.kind in "iub":
             return np.array2string(
@@ -93,14 +92,19 @@ def _fail(lines: Iterable[str]) -> CheckFailed:
 # ---------------------------------------------------------------- reading learner values
 
 
-def answer(learner: LearnerModule, name: str) -> float:
+def type_name(value: Any) -> str:
+    """The type of a learner's value as they would name it (an Opaque value keeps its own)."""
+    return value.type_name if _isinstance(value, Opaque) else _type(value).__name__
+
+
+def answer(learner: Learner, name: str) -> float:
     """The number the learner assigned to ``name``; ``...`` means not started."""
     value = getattr(learner, name)
     if value is Ellipsis:
         raise NotStarted(f"`{name}` is still `...`")
     if _isinstance(value, _bool) or not _isinstance(value, (_int, _float, np.integer, np.floating)):
         raise _fail(
-            [f"`{name}` should be a number, but it is {show(value)} ({_type(value).__name__})."]
+            [f"`{name}` should be a number, but it is {show(value)} ({type_name(value)})."]
         )
     number = _float(value)
     if not _isfinite(number):
@@ -108,7 +112,7 @@ def answer(learner: LearnerModule, name: str) -> float:
     return number
 
 
-def choice(learner: LearnerModule, name: str, options: Sequence[str]) -> str:
+def choice(learner: Learner, name: str, options: Sequence[str]) -> str:
     """The option letter the learner chose; ``"?"`` or ``...`` means not started."""
     value = getattr(learner, name)
     if value is Ellipsis or (_isinstance(value, str) and value.strip() in ("", "?")):
@@ -121,7 +125,7 @@ def choice(learner: LearnerModule, name: str, options: Sequence[str]) -> str:
     return letter
 
 
-def function(learner: LearnerModule, name: str) -> Callable[..., Any]:
+def function(learner: Learner, name: str) -> Callable[..., Any]:
     fn = getattr(learner, name)
     if not callable(fn):
         raise _fail([f"`{name}` should be a function, but it is {show(fn)}."])
@@ -132,15 +136,15 @@ def to_array(value: Any, *, what: str) -> np.ndarray:
     """Copy a learner's result into a plain float64 ndarray, or explain why it cannot be."""
     if value is None:
         raise _fail([f"{what} returned None. Did you forget the `return` statement?"])
-    if _isinstance(value, _GeneratorType):
+    if _isinstance(value, Opaque) and value.type_name == "generator":
         raise _fail([f"{what} returned a generator; return a list or a numpy array instead."])
-    if _isinstance(value, (str, bytes, dict, set)):
-        raise _fail([f"{what} returned {_type(value).__name__} {show(value)}; expected numbers."])
+    if _isinstance(value, (str, dict, Opaque)):
+        raise _fail([f"{what} returned {type_name(value)} {show(value)}; expected numbers."])
     try:
         arr = _np_array(value, dtype=_float64, copy=True, subok=False)
     except (TypeError, ValueError) as exc:
         raise _fail(
-            [f"{what} returned {show(value)} ({_type(value).__name__}), which is not an array of numbers ({exc})."]
+            [f"{what} returned {show(value)} ({type_name(value)}), which is not an array of numbers ({exc})."]
         ) from None
     return arr
 
@@ -231,7 +235,7 @@ def expect_close(
 
 
 def expect_answer(
-    learner: LearnerModule,
+    learner: Learner,
     name: str,
     expected: float,
     *,
@@ -254,7 +258,7 @@ def expect_answer(
 
 
 def expect_choice(
-    learner: LearnerModule,
+    learner: Learner,
     name: str,
     correct: str,
     options: Sequence[str],
@@ -272,23 +276,36 @@ def expect_choice(
 # ---------------------------------------------------------------- calling learner functions
 
 
+def _invoke(fn: Any, args: Sequence[Any], kwargs: dict[str, Any], what: str, timeout: float | None = None,
+            repeat: int | None = None) -> Any:
+    """Run the learner's function (in the confined executor) on these objects; whatever it
+    changed in them in place is written back into them."""
+    return fn.invoke(list(args), kwargs, what=what, timeout=timeout, repeat=repeat)
+
+
 def call(
-    learner: LearnerModule,
+    learner: Learner,
     fn_name: str,
     *args: Any,
     mutates: Sequence[int] = (),
+    timeout: float | None = None,
     **kwargs: Any,
 ) -> tuple[Any, str]:
     """Call a learner function on private copies of the inputs.
 
     Returns the result and a description of the call for messages. Inputs the learner
-    modifies are reported, unless their position is listed in ``mutates``.
+    modifies are reported, unless their position is listed in ``mutates``. ``timeout``
+    overrides the engine's per-call time limit.
     """
-    fn = function(learner, fn_name)
+    return _call(function(learner, fn_name), fn_name, args, kwargs, mutates, timeout)
+
+
+def _call(fn: Any, fn_name: str, args: Sequence[Any], kwargs: dict[str, Any], mutates: Sequence[int] = (),
+          timeout: float | None = None) -> tuple[Any, str]:
     what = describe_call(fn_name, args, kwargs)
     passed_args = [_deepcopy(a) for a in args]
     passed_kwargs = {k: _deepcopy(v) for k, v in kwargs.items()}
-    result = fn(*passed_args, **passed_kwargs)
+    result = _invoke(fn, passed_args, passed_kwargs, what, timeout)
     for i, (original, seen) in enumerate(zip(args, passed_args)):
         if i not in mutates and not _same(original, seen):
             raise _fail(
@@ -383,58 +400,34 @@ def expect_order(got: Any, correct: Sequence[str], *, name: str, needs: dict[str
             raise CheckFailed("\n".join(lines))
 
 
-class _TimeUp(BaseException):
-    """BaseException, so a learner's `except Exception:` cannot swallow it."""
-
-
-# Learner functions that already ran out of time once. Later calls fail at once, so that a
-# looping function costs one time limit, not one per test (the engine's own limit covers
-# the whole exercise). Holding the function objects keeps their ids from being reused.
-_timed_out: list[Any] = []
+def call_with_warnings(learner: Learner, fn_name: str, *args: Any, **kwargs: Any) -> tuple[Any, str, list[Any]]:
+    """Like ``call``, and the warnings the learner's code raised during the call (each has
+    ``categories``, e.g. ("RuntimeWarning", "Warning"), ``message`` and ``line``)."""
+    fn = function(learner, fn_name)
+    result, what = _call(fn, fn_name, args, kwargs)
+    return result, what, list(fn.last_warnings)
 
 
 def call_with_time_limit(
-    learner: LearnerModule, fn_name: str, *args: Any, seconds: float, why: str, **kwargs: Any
+    learner: Learner, fn_name: str, *args: Any, seconds: float, why: str, **kwargs: Any
 ) -> tuple[Any, str]:
-    """Like checks.call, but a call running longer than `seconds` fails with `why`.
+    """Like ``call``, but a call running longer than ``seconds`` fails with ``why``.
 
-    Uses SIGALRM, so it is only armed in the main thread and only when no one else
-    (for example the engine's own time limit) has set the real-time timer.
+    The engine stops the call (it runs in another process) and remembers the function: later
+    calls to it fail at once, so a loop that never ends costs one time limit, not one per check.
     """
-    fn = function(learner, fn_name)
-    message = "\n".join(
-        [
-            describe_call(fn_name, args, kwargs),
-            f"  did not return within {seconds:g} seconds; it looks like the loop never stops.",
-            f"  {why}",
-        ]
-    )
-    if any(f is fn for f in _timed_out):
-        raise CheckFailed(
-            f"{describe_call(fn_name, args, kwargs)}\n  not run: `{fn_name}` already ran past the time "
-            f"limit in an earlier check.\n  {why}"
-        )
-    armed = (
-        hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-        and signal.getitimer(signal.ITIMER_REAL)[0] == 0.0
-    )
-    if not armed:
-        return call(learner, fn_name, *args, **kwargs)
-
-    def _ring(signum: int, frame: Any) -> None:
-        raise _TimeUp
-
-    previous = signal.signal(signal.SIGALRM, _ring)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        return call(learner, fn_name, *args, **kwargs)
-    except _TimeUp:
-        _timed_out.append(fn)
-        raise CheckFailed(message) from None
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        return call(learner, fn_name, *args, timeout=seconds, **kwargs)
+    except CallTimedOut as exc:
+        raise CallTimedOut(f"{exc}\n  {why}") from None
+
+
+def repeat_call(learner: Learner, fn_name: str, *args: Any, times: int, what: str) -> list[Any]:
+    """The same call ``times`` times in a row (each may draw from a random generator passed in,
+    which then holds the learner's draws): the results, as a list."""
+    fn = function(learner, fn_name)
+    passed = [_deepcopy(a) for a in args]
+    return _invoke(fn, passed, {}, what, repeat=times)
 
 
 def call_explained(learner: Any, fn_name: str, *args: Any, expectation: str, **kwargs: Any) -> tuple[Any, str]:
@@ -447,9 +440,9 @@ def call_explained(learner: Any, fn_name: str, *args: Any, expectation: str, **k
         return call(learner, fn_name, *args, **kwargs)
     except (NotImplementedError, NotStarted, CheckFailed):
         raise
-    except Exception as exc:  # the learner's own bug: report it in their terms
+    except LearnerError as exc:  # the learner's own bug: report it in their terms
         what = describe_call(fn_name, args, kwargs)
-        raise CheckFailed(f"{what}\n  raised {type(exc).__name__}: {exc}\n  {expectation}") from None
+        raise CheckFailed(f"{what}\n  raised {exc.type_name}: {exc.text}\n  {expectation}") from None
 
 
 def call_in_place(learner: Any, fn_name: str, *args: Any, index: int = 0) -> tuple[Any, Any, str]:
@@ -461,7 +454,7 @@ def call_in_place(learner: Any, fn_name: str, *args: Any, index: int = 0) -> tup
     fn = function(learner, fn_name)
     what = describe_call(fn_name, args, {})
     passed = [_deepcopy(a) for a in args]
-    result = fn(*passed)
+    result = _invoke(fn, passed, {}, what)
     return result, passed[index], what
 
 

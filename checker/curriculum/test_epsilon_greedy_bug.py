@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from checker.api import CheckFailed
-from checker.curriculum.checks import Mistake, call, expect_close, function, show
+from checker.curriculum.checks import Mistake, call, expect_close, repeat_call, show
 
 DRAWS = 3000  # seeded, so deterministic; 3000 draws keep the check under 0.3 s
 
@@ -25,11 +25,10 @@ def _action(got, what: str, n: int) -> int:
 
 
 def _frequencies(learner, Q, epsilon: float, seed: int) -> np.ndarray:
-    fn = function(learner, "epsilon_greedy")
-    rng = np.random.default_rng(seed)
+    what = f"epsilon_greedy({show(Q)}, {epsilon}, rng)"
     counts = np.zeros(len(Q))
-    for _ in range(DRAWS):
-        counts[_action(fn(Q, epsilon, rng), f"epsilon_greedy({show(Q)}, {epsilon}, rng)", len(Q))] += 1
+    for got in repeat_call(learner, "epsilon_greedy", Q, epsilon, np.random.default_rng(seed), times=DRAWS, what=what):
+        counts[_action(got, what, len(Q))] += 1
     return counts / DRAWS
 
 

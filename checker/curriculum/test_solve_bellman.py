@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from checker.api import CheckFailed
+from checker.learner import LearnerError
 from checker.curriculum.checks import Mistake, call, describe_call, expect_close, to_array
 from checker.curriculum.mdps import THREE_STATE_P, THREE_STATE_R
 
@@ -38,8 +39,10 @@ def _mistakes(R, P, gamma):
 def _check(learner, R, P, gamma):
     try:
         got, what = call(learner, "solve_bellman", R, P, gamma)
-    except np.linalg.LinAlgError as exc:
-        raise CheckFailed(f"{describe_call('solve_bellman', (R, P, gamma), {})}\n  raised LinAlgError ({exc}).\n"
+    except LearnerError as exc:
+        if exc.type_name != "LinAlgError":
+            raise
+        raise CheckFailed(f"{describe_call('solve_bellman', (R, P, gamma), {})}\n  raised LinAlgError ({exc.text}).\n"
                           "  For a stochastic P the matrix I - P is singular: did you forget gamma in I - gamma * P?") from None
     expected = _reference(R, P, gamma)
     arr = to_array(got, what=what)
