@@ -9,7 +9,9 @@ from typing import Iterator, Sequence
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from checker.pictures.common import DIFF_MARK, DIFF_STYLE, ROLE_COLOURS, differs, fmt_pair, role_style, style, wrap
+from checker.pictures.common import (
+    DIFF_MARK, DIFF_STYLE, ROLE_COLOURS, differs, fmt_pair, role_style, style, title_line, wrap,
+)
 from checker.pictures.spec import BarGroup, BarsPicture
 
 # Each part of a stacked expected bar gets its own character, so parts read apart without colour.
@@ -31,12 +33,16 @@ class _Axis:
             return self.zero
         if math.isinf(value):
             return self.width if value > 0 else 0
-        share = (value - self.low) / (self.high - self.low)
-        return max(0, min(self.width, round(share * self.width)))
+        # Halved first, so that values near the float limits cannot overflow the difference.
+        share = (value / 2 - self.low / 2) / (self.high / 2 - self.low / 2)
+        if math.isnan(share):
+            return self.zero
+        return max(0, min(self.width, round(max(-1.0, min(2.0, share)) * self.width)))
 
     @property
     def zero(self) -> int:
-        return max(0, min(self.width, round((0.0 - self.low) / (self.high - self.low) * self.width)))
+        share = (-self.low / 2) / (self.high / 2 - self.low / 2)
+        return max(0, min(self.width, round(share * self.width)))
 
     def span(self, start: float, end: float) -> range:
         a, b = sorted((self.column(start), self.column(end)))
@@ -88,7 +94,9 @@ def _expected_cells(group: BarGroup, i: int, axis: _Axis) -> dict[int, int]:
     """Which part (0, 1, ...) covers each column of the expected bar."""
     cells: dict[int, int] = {}
     value = group.expected[i]
-    if group.parts:
+    # Parts stack from zero only when none is negative; otherwise they would overdraw each
+    # other, so the row shows its total (the value text still gives the parts).
+    if group.parts and all(p.values[i] >= 0 for p in group.parts):
         start = 0.0
         for j, part in enumerate(group.parts):
             end = start + part.values[i]
@@ -217,13 +225,13 @@ def _focus(group: BarGroup, picture: BarsPicture) -> int:
     return wrong[0] if wrong else 0
 
 
-def _body(picture: BarsPicture, shape: _Shape, color: bool, shown: Sequence[range]) -> list[Text]:
+def _body(picture: BarsPicture, shape: _Shape, color: bool, shown: Sequence[range], shape_width: int) -> list[Text]:
     axis = _axis(picture, shape.bar_width)
     show_zero = axis.low < 0 < axis.high
     lines: list[Text] = []
     for group, indices in zip(picture.groups, shown):
         if group.label:
-            lines.append(Text(group.label, style=style(color, "bold")))
+            lines.append(title_line(group.label, shape_width, color))
         if indices.start > 0:
             lines.append(Text(f"… {indices.start} more above", style=style(color, "dim")))
         for i in indices:
@@ -237,9 +245,9 @@ def _body(picture: BarsPicture, shape: _Shape, color: bool, shown: Sequence[rang
 
 
 def _picture(picture: BarsPicture, shape: _Shape, color: bool, shown: Sequence[range], width: int) -> Group:
-    lines = [Text(picture.title, style=style(color, "bold"))] if picture.title else []
+    lines = [title_line(picture.title, width, color)] if picture.title else []
     lines.append(_legend(picture, shape.merged, color))
-    lines += _body(picture, shape, color, shown)
+    lines += _body(picture, shape, color, shown, width)
     lines += [Text(line, style=style(color, "dim")) for line in wrap(picture.caption, width)]
     return Group(*lines)
 

@@ -12,6 +12,7 @@ from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 
 # Marks that carry the meaning without colour (NO_COLOR, TERM=dumb): a differing value gets
 # DIFF_MARK beside it in every picture kind.
@@ -134,6 +135,14 @@ def window(n: int, focus: int, size: int) -> range:
     return range(start, start + size)
 
 
+def title_line(text: str, width: int, color: bool) -> Text:
+    """A picture's title, cut to the width with an ellipsis rather than wrapped."""
+    title = Text()
+    title.append(text, style=style(color, "bold"))
+    title.truncate(width, overflow="ellipsis")
+    return title
+
+
 def wrap(text: str, width: int) -> list[str]:
     """Caption lines cut at spaces to ``width`` columns (pictures never rely on rich's wrapping)."""
     return textwrap.wrap(text, width=max(10, width), break_long_words=True) if text else []
@@ -141,5 +150,5 @@ def wrap(text: str, width: int) -> list[str]:
 
 __all__ = [
     "DIFF_MARK", "DIFF_STYLE", "EXTRA_COLOURS", "Fitted", "ROLE_COLOURS", "Style", "differs", "first_fit", "fit",
-    "fmt", "fmt_pair", "role_style", "style", "window", "wrap",
+    "fmt", "fmt_pair", "role_style", "style", "title_line", "window", "wrap",
 ]

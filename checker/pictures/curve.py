@@ -16,9 +16,10 @@ from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.text import Text
 
-from checker.pictures.common import EXTRA_COLOURS, ROLE_COLOURS, fmt, style, wrap
+from checker.pictures.common import EXTRA_COLOURS, ROLE_COLOURS, fmt, style, title_line, wrap
 from checker.pictures.spec import CurvePicture, RefLine, Series
 
+DRAWABLE = 1e100  # larger magnitudes (and inf, nan) are left out of a plot and counted in its caption
 MIN_PLOT_HEIGHT = 7
 MIN_PLOT_WIDTH = 30
 BAND_GLYPH = "░"
@@ -66,9 +67,9 @@ def _ref_mark(line: RefLine, vertical: bool) -> _Mark:
 
 
 def _points(series: Series, log_y: bool) -> tuple[list[float], list[float]]:
-    """The drawable points: finite, and positive on a log scale."""
+    """The drawable points: finite (and within a range an axis can span), positive on a log scale."""
     pairs = [(x, y) for x, y in zip(series.x, series.y)
-             if math.isfinite(x) and math.isfinite(y) and (y > 0 or not log_y)]
+             if abs(x) < DRAWABLE and abs(y) < DRAWABLE and (y > 0 or not log_y)]
     return [p[0] for p in pairs], [p[1] for p in pairs]
 
 
@@ -136,8 +137,9 @@ def _draw(picture: CurvePicture, width: int, height: int, color: bool) -> str:
         ty = _log10 if picture.log_y else (lambda v: v)
         xs = [x for s in picture.series for x in _points(s, picture.log_y)[0]]
         ys = [ty(y) for s in picture.series for y in _points(s, picture.log_y)[1]]
-        xs += [v.at for v in picture.vlines] + [b.low for b in picture.bands] + [b.high for b in picture.bands]
-        ys += [ty(h.at) for h in picture.hlines if h.at > 0 or not picture.log_y]
+        xs += [v for v in [v.at for v in picture.vlines] + [b.low for b in picture.bands] + [b.high for b in picture.bands]
+               if abs(v) < DRAWABLE]
+        ys += [ty(h.at) for h in picture.hlines if (h.at > 0 or not picture.log_y) and abs(h.at) < DRAWABLE]
         x_low, x_high = _limits(xs)
         y_low, y_high = _limits(ys)
         for band in picture.bands:
@@ -219,10 +221,7 @@ def _around(picture: CurvePicture, color: bool, width: int) -> tuple[list[Text],
     """The lines above the plot (title) and below it (legend, axes, caption)."""
     head = []
     if picture.title:
-        title = Text()
-        title.append(picture.title, style=style(color, "bold"))
-        title.truncate(width, overflow="ellipsis")
-        head.append(title)
+        head.append(title_line(picture.title, width, color))
     notes = []
     if picture.y_label or picture.x_label:
         axes = f"{picture.y_label or 'y'} against {picture.x_label or 'x'}"
@@ -230,7 +229,7 @@ def _around(picture: CurvePicture, color: bool, width: int) -> tuple[list[Text],
     hidden = _hidden_count(picture)
     if hidden:
         notes.append(f"{hidden} value{'s' if hidden > 1 else ''} not drawn"
-                     + (" (zero, negative or not finite)" if picture.log_y else " (not finite)"))
+                     + (" (zero, negative or not finite)" if picture.log_y else " (not finite or too large)"))
     if picture.caption:
         notes.append(picture.caption)
     caption = [Text(line, style=style(color, "dim")) for line in wrap(". ".join(notes), width)]

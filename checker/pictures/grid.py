@@ -9,7 +9,7 @@ from typing import Iterator, Sequence
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from checker.pictures.common import DIFF_MARK, DIFF_STYLE, differs, fmt, role_style, style, window, wrap
+from checker.pictures.common import DIFF_MARK, DIFF_STYLE, differs, fmt, role_style, style, title_line, window, wrap
 from checker.pictures.spec import Cell, GridFrame, GridPicture
 
 _SINGLE = {"up": "↑", "down": "↓", "left": "←", "right": "→"}
@@ -198,14 +198,17 @@ def _strip(picture: GridPicture, layout: _Layout, look: _Look, width: int) -> Re
         key = _key_block(picture, look, layout.boxed)
         key_width = key[0].cell_len
         head = Text("cells".ljust(key_width), style=style(look.color, "dim"))
-        columns.append([head, *key] + [Text(" " * key_width)] * (len(key) if has_got else 0))
+        padding = len(key) + (0 if layout.boxed else 1) if has_got else 0
+        columns.append([head, *key] + [Text(" " * key_width)] * padding)
     for i in layout.frames:
         frame = picture.frames[i]
         position = f" ({i + 1}/{total})" if len(layout.frames) == 1 and total > 1 else ""
         cells = [_header(frame, block_width, look.color, position)]
         for who in ("expected", "got") if has_got else ("expected",):
+            if who == "got" and not layout.boxed:
+                cells.append(Text(" " * block_width))  # without boxes, a blank line keeps the two grids apart
             if who == "got" and frame.got is None:
-                cells += [Text(" " * block_width)] * len(cells[1:])
+                cells += [Text(" " * block_width)] * _block_height(picture, layout.boxed)
                 continue
             cells += [line + Text(" " * (block_width - line.cell_len)) for line in
                       _block(picture, frame, who, look, layout.boxed)]
@@ -216,16 +219,21 @@ def _strip(picture: GridPicture, layout: _Layout, look: _Look, width: int) -> Re
     return Group(*_titled(picture, lines, layout, look, width))
 
 
+def _block_height(picture: GridPicture, boxed: bool) -> int:
+    return 2 * picture.rows + 1 if boxed else picture.rows
+
+
 def _row_labels(lines: list[Text], look: _Look, boxed: bool, rows: int) -> list[Text]:
     height = 2 * rows + 1 if boxed else rows
+    got_start = 1 + height + (0 if boxed else 1)  # after the header, the expected grid and any gap
     out = []
     for n, line in enumerate(lines):
         label = ""
         if n == 1 + height // 2:
             label = "expected"
-        elif n == 1 + height + height // 2:
+        elif n == got_start + height // 2:
             label = "yours"
-        who = "got" if n > height else "expected"
+        who = "got" if n >= got_start else "expected"
         head = Text()
         head.append(label.ljust(ROW_LABEL_WIDTH), style=role_style(look.color, who) if label else "")
         out.append(head + line)
@@ -235,7 +243,7 @@ def _row_labels(lines: list[Text], look: _Look, boxed: bool, rows: int) -> list[
 def _titled(picture: GridPicture, lines: list[Text], layout: _Layout, look: _Look, width: int) -> list[Text]:
     out = []
     if picture.title:
-        out.append(Text(picture.title, style=style(look.color, "bold")))
+        out.append(title_line(picture.title, width, look.color))
     out += [line.copy() for line in lines]
     notes = []
     if any(picture.frames[i].got is not None for i in layout.frames):
