@@ -22,7 +22,7 @@ from rich.console import Console
 from checker.curriculum import pictures as cp
 from checker.curriculum.mdps import CHAIN_NEXT, CHAIN_R
 from checker.curriculum.ref_gridworld import GAMMA, evaluate, gridworld_model, uniform_policy
-from checker.curriculum.ref_returns import ADV_GAMMA, ADV_NEXT_VALUES, ADV_REWARDS, ADV_VALUES, returns_forward
+from checker.curriculum.ref_returns import ADV_GAMMA, ADV_REWARDS, ADV_VALUES, returns_forward
 from checker.curriculum.ref_values import value_sweeps
 from checker.pictures import (
     BarGroup, BarsPicture, CurvePicture, GridFrame, GridPicture, PictureError, RefLine, Series, frame_count,

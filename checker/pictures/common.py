@@ -11,7 +11,6 @@ from typing import Iterable
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 
 # Marks that carry the meaning without colour (NO_COLOR, TERM=dumb): a differing value gets
@@ -149,6 +148,6 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 __all__ = [
-    "DIFF_MARK", "DIFF_STYLE", "EXTRA_COLOURS", "Fitted", "ROLE_COLOURS", "Style", "differs", "first_fit", "fit",
+    "DIFF_MARK", "DIFF_STYLE", "EXTRA_COLOURS", "Fitted", "ROLE_COLOURS", "differs", "first_fit", "fit",
     "fmt", "fmt_pair", "role_style", "style", "title_line", "window", "wrap",
 ]

@@ -118,56 +118,88 @@ def _tick_label(value: float, log: bool) -> str:
     return _decade_label(value) if log else fmt(value, 4)
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """The plot's coordinates; on a log scale, y is in log10 units (see y)."""
+
+    x_low: float
+    x_high: float
+    y_low: float
+    y_high: float
+    log_y: bool
+
+    def y(self, value: float) -> float:
+        # A log axis is drawn as log10(y) on a linear one, with decade ticks: plotext's own log
+        # scale does not combine with fixed limits and ticks.
+        return math.log10(value) if self.log_y else value
+
+
+def _frame(picture: CurvePicture) -> _Frame:
+    """Limits that hold every drawable point, line and band, with a margin."""
+    log = picture.log_y
+    ty = _log10 if log else (lambda v: v)
+    xs = [x for s in picture.series for x in _points(s, log)[0]]
+    ys = [ty(y) for s in picture.series for y in _points(s, log)[1]]
+    xs += [v for v in [v.at for v in picture.vlines] + [b.low for b in picture.bands] + [b.high for b in picture.bands]
+           if abs(v) < DRAWABLE]
+    ys += [ty(h.at) for h in picture.hlines if (h.at > 0 or not log) and abs(h.at) < DRAWABLE]
+    (x_low, x_high), (y_low, y_high) = _limits(xs), _limits(ys)
+    return _Frame(x_low, x_high, y_low, y_high, log)
+
+
 def _draw(picture: CurvePicture, width: int, height: int, color: bool) -> str:
     """The plot area as text with ANSI colours, width x height cells."""
     import plotext  # here, not at import time: a missing or broken plotext only costs the curves
 
-    looks = _series_look(picture)
+    frame = _frame(picture)
     with _plotext_lock:
         fig = plotext.figure
         fig.clear()
         fig.plot_size(width, height)
         fig.theme("colorless")  # colours come from our pixels alone, never from a theme
-
-        def marker(symbol: str, colour: int) -> Any:
-            return plotext.marker(symbol, pixel=colour) if color else symbol
-
-        # A log axis is drawn as log10(y) on a linear one, with decade ticks: plotext's own log
-        # scale does not combine with fixed limits and ticks.
-        ty = _log10 if picture.log_y else (lambda v: v)
-        xs = [x for s in picture.series for x in _points(s, picture.log_y)[0]]
-        ys = [ty(y) for s in picture.series for y in _points(s, picture.log_y)[1]]
-        xs += [v for v in [v.at for v in picture.vlines] + [b.low for b in picture.bands] + [b.high for b in picture.bands]
-               if abs(v) < DRAWABLE]
-        ys += [ty(h.at) for h in picture.hlines if (h.at > 0 or not picture.log_y) and abs(h.at) < DRAWABLE]
-        x_low, x_high = _limits(xs)
-        y_low, y_high = _limits(ys)
-        for band in picture.bands:
-            fig.draw(fig.rectangle((band.low, band.high), (y_low, y_high),
-                                   marker=marker(BAND_GLYPH, ROLE_COLOURS["reference"]), lines=True, fill=True))
-        for line, vertical in [(h, False) for h in picture.hlines] + [(v, True) for v in picture.vlines]:
-            if vertical or line.at > 0 or not picture.log_y:
-                kwargs = {"pixel": ROLE_COLOURS[line.role]} if color else {}
-                fig.line(line.at if vertical else ty(line.at), "v" if vertical else "h",
-                         style=REF_STYLES[line.role], **kwargs)
-        for series, (symbol, mark) in zip(picture.series, looks):
-            x, y = _points(series, picture.log_y)
-            if not x:
-                continue
-            signal = fig.signal(x, [ty(v) for v in y], marker=marker(symbol, mark.colour))
-            if series.style == "line" and len(x) > 1:
-                signal.lines()
-            fig.draw(signal)
-        fig.legend(False)
-        fig.ruler("x").lim(x_low, x_high)
-        fig.ruler("x").ticks(*_ticks(nice_ticks(x_low, x_high, max(2, width // 10)), log=False))
-        fig.ruler("y").lim(y_low, y_high)
-        if picture.log_y:
-            decades = _decades(y_low, y_high, most=max(2, height // 2))
-            fig.ruler("y").ticks(decades, [_decade_label(k) for k in decades])
-        else:
-            fig.ruler("y").ticks(*_ticks(nice_ticks(y_low, y_high, max(2, height // 3)), log=False))
+        _draw_bands_and_lines(fig, plotext, picture, frame, color)
+        _draw_series(fig, plotext, picture, frame, color)
+        fig.legend(False)  # ours is drawn below the plot, where it covers no data
+        _draw_axes(fig, frame, width, height)
         return fig.build().string()
+
+
+def _marker(plotext: Any, symbol: str, colour: int, color: bool) -> Any:
+    return plotext.marker(symbol, pixel=colour) if color else symbol
+
+
+def _draw_bands_and_lines(fig: Any, plotext: Any, picture: CurvePicture, frame: _Frame, color: bool) -> None:
+    for band in picture.bands:  # first, so that everything else is drawn over the shading
+        fig.draw(fig.rectangle((band.low, band.high), (frame.y_low, frame.y_high), lines=True, fill=True,
+                               marker=_marker(plotext, BAND_GLYPH, ROLE_COLOURS["reference"], color)))
+    for line, vertical in [(h, False) for h in picture.hlines] + [(v, True) for v in picture.vlines]:
+        if abs(line.at) >= DRAWABLE or (not vertical and picture.log_y and line.at <= 0):
+            continue
+        kwargs = {"pixel": ROLE_COLOURS[line.role]} if color else {}
+        fig.line(line.at if vertical else frame.y(line.at), "v" if vertical else "h",
+                 style=REF_STYLES[line.role], **kwargs)
+
+
+def _draw_series(fig: Any, plotext: Any, picture: CurvePicture, frame: _Frame, color: bool) -> None:
+    for series, (symbol, mark) in zip(picture.series, _series_look(picture)):
+        x, y = _points(series, picture.log_y)
+        if not x:
+            continue
+        signal = fig.signal(x, [frame.y(v) for v in y], marker=_marker(plotext, symbol, mark.colour, color))
+        if series.style == "line" and len(x) > 1:
+            signal.lines()
+        fig.draw(signal)
+
+
+def _draw_axes(fig: Any, frame: _Frame, width: int, height: int) -> None:
+    fig.ruler("x").lim(frame.x_low, frame.x_high)
+    fig.ruler("x").ticks(*_ticks(nice_ticks(frame.x_low, frame.x_high, max(2, width // 10)), log=False))
+    fig.ruler("y").lim(frame.y_low, frame.y_high)
+    if frame.log_y:
+        decades = _decades(frame.y_low, frame.y_high, most=max(2, height // 2))
+        fig.ruler("y").ticks(decades, [_decade_label(k) for k in decades])
+    else:
+        fig.ruler("y").ticks(*_ticks(nice_ticks(frame.y_low, frame.y_high, max(2, height // 3)), log=False))
 
 
 def _ticks(values: list[float], log: bool) -> tuple[list[float], list[str]]:
