@@ -10,23 +10,26 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from checker.report import Entry, failure_text, summary_line, test_output
+from checker.report import Entry, cap, failure_text, summary_line, test_output
 from checker.result import Status
 from checker.ui import STYLE, escape_control, status_badge
 
 OUTPUT_LINES = 8
 MESSAGE_LINES = 14
 OTHER_NAMES = 6
+TEXT_CAP = 2000  # characters of one message or output in a CI log
 
 
 def _tail(text: str, count: int) -> str:
+    if len(text) > TEXT_CAP:
+        text = "… " + text[-TEXT_CAP:]
     lines = text.rstrip("\n").split("\n")
     cut = len(lines) - count
     return ("… (%d earlier lines)\n" % cut if cut > 0 else "") + "\n".join(lines[-count:])
 
 
 def _head(text: str, count: int) -> str:
-    lines = text.rstrip("\n").split("\n")
+    lines = cap(text, TEXT_CAP).rstrip("\n").split("\n")
     return "\n".join(lines[:count]) + (f"\n… ({len(lines) - count} more lines)" if len(lines) > count else "")
 
 
