@@ -244,3 +244,40 @@ def test_pointer_line(test, kind, source, expected):
 def test_the_results_own_line_wins():
     assert pointer_line(_failed_with(TestResult("g", "failed", "x", test_code="gae()"), line=2), "implement",
                         IMPLEMENT_SOURCE) == 2
+
+
+# ------------------------------------------------------------------ what verify prints
+
+
+def _printed(renderable, width: int) -> str:
+    import io
+
+    from checker import ui
+
+    console = ui.make_console(file=io.StringIO(), width=width, color_system=None)
+    console.print(renderable)
+    return console.file.getvalue()
+
+
+def test_the_isolation_is_said_once_and_only_when_known():
+    from checker.verify_view import isolation_line
+
+    entries = _entries()
+    assert isolation_line(entries) is None
+    for entry in entries:
+        entry.result.isolation = "landlock ABI 7"
+    assert _printed(isolation_line(entries), 80) == "Isolation: landlock ABI 7\n"
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_failure_blocks_wrap_to_the_width(width):
+    from checker.verify_view import failure_blocks
+
+    entry = _wrong_answer()
+    entry.result.tests[0].message += " " + "and a long explanation of the slip " * 8
+    text = _printed(failure_blocks([entry, _passed(), _untouched(), _broken()]), width)
+    assert max(map(len, text.splitlines())) <= width
+    flowing = " ".join(text.split())
+    assert "`V_A` = 1 is not right (answers within ±0.005 are accepted)." in flowing
+    assert "exercises/01_bellman/bellman_values.py:27" in flowing and "SyntaxError on line 3" in flowing
+    assert "q_values" not in text and "bellman_iteration" not in text  # untouched and passed: no block
