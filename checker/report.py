@@ -61,11 +61,6 @@ def cap(text: str, limit: int, note: str = "… (cut at {limit} characters)") ->
     return text[: max(0, limit - len(tail))] + tail
 
 
-def _first_lines(text: str, count: int) -> str:
-    lines = text.strip("\n").split("\n")
-    return "\n".join(lines[:count]) + (f"\n… ({len(lines) - count} more lines)" if len(lines) > count else "")
-
-
 def test_output(test: TestResult) -> str:
     return "".join(call.output for call in test.calls)
 
