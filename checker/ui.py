@@ -164,15 +164,19 @@ def exercise_table(rows: Sequence[tuple[int, Exercise, Status | None, bool]], ti
     return table
 
 
-def results_table(results: Iterable[Result], topics: dict[str, str]) -> Table:
-    table = Table(show_edge=False, header_style="bold")
-    table.add_column("exercise", no_wrap=True)
-    table.add_column("topic", no_wrap=True)
+def results_table(results: Iterable[Result], topics: dict[str, str], numbers: dict[str, int] | None = None) -> Table:
+    """A compact table, one row per exercise; what went wrong is listed below it, never in a column
+    that a CI log's 80 columns would squeeze to a few characters."""
+    numbers = numbers or {}
+    table = Table(show_edge=False, header_style="bold", pad_edge=False)
+    if numbers:
+        table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("exercise", no_wrap=True, overflow="fold")
+    table.add_column("topic", no_wrap=True, overflow="ellipsis")
     table.add_column("status", no_wrap=True)
-    table.add_column("details")
     for result in results:
-        detail = "" if result.passed else escape_control(result.summary)
-        table.add_row(result.exercise, topics.get(result.exercise, ""), status_badge(result.status), detail)
+        row = [result.exercise, topics.get(result.exercise, ""), status_badge(result.status)]
+        table.add_row(*([str(numbers.get(result.exercise, ""))] if numbers else []), *row)
     return table
 
 

@@ -1,0 +1,73 @@
+"""Help pages that read plainly, shell completion of exercise names, and a README that tells the truth
+about exit codes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import REPO, quiet_env
+
+COMMANDS = ["list", "run", "hint", "reset", "verify", "solution", "watch", "init", "gradebook", "dev", "dev check"]
+MARKERS = re.compile(r"<bool>|<str>|<int|<float|<path>|<list\[|\[x>=|x<=|\{[a-z_]+\}|\bBOOLEAN\b|\bTEXT\b")
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_help_reads_plainly(cli, tmp_path, command):
+    result = cli(*command.split(), "--help", cwd=tmp_path, env=quiet_env(COLUMNS="100"))
+    assert result.code == 0, result.text
+    assert not MARKERS.search(result.stdout), result.stdout
+    assert "Usage: rlcheck" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 100
+
+
+def test_help_names_placeholders_in_capitals(cli, tmp_path):
+    verify = cli("verify", "--help", cwd=tmp_path).stdout
+    assert "Usage: rlcheck verify [OPTIONS] [NAME]..." in verify
+    for option in ("--junit-xml FILE", "--json FILE", "--exercises-dir DIR", "--timeout SECONDS", "-j, --jobs N"):
+        assert option in verify
+    assert "Usage: rlcheck solution [OPTIONS] NAME" in cli("solution", "--help", cwd=tmp_path).stdout
+    missing = cli("solution", cwd=tmp_path)
+    assert missing.code == 2 and "Missing argument 'NAME'" in missing.stderr and "{" not in missing.stderr
+
+
+def test_shell_completion_offers_exercise_names(cli, tmp_path, course):
+    env = quiet_env(_RLCHECK_COMPLETE="complete_bash", COMP_WORDS="rlcheck run bellman_", COMP_CWORD="2")
+    result = cli(cwd=tmp_path, env=env)
+    offered = set(result.stdout.split())
+    assert offered == {e.name for e in course.exercises if e.name.startswith("bellman_")}
+    assert len(offered) >= 2
+    env.update(COMP_WORDS="rlcheck verify gae", COMP_CWORD="2")
+    assert set(cli(cwd=tmp_path, env=env).stdout.split()) == {e.name for e in course.exercises if e.name.startswith("gae")}
+    assert "--install-completion" in cli("--help", cwd=tmp_path).stdout
+
+
+def _readme_exit_codes() -> dict[str, str]:
+    table = (REPO / "README.md").read_text().split("## Commands")[1].split("\n\n")[1]
+    codes = {}
+    for row in table.splitlines()[2:]:
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        codes[cells[0].strip("`").split()[1]] = cells[-1]
+    return codes
+
+
+def test_readme_exit_codes_match_behaviour(cli, workspace, course):
+    codes = _readme_exit_codes()
+    first, second = course.exercises[0].name, course.exercises[1].name
+    cases = [
+        ("list", ["list", "--topic", "nonsense"], 2),
+        ("run", ["run", second], 1),
+        ("run", ["run", "no_such_exercise"], 2),
+        ("hint", ["hint", "no_such_exercise"], 2),
+        ("reset", ["reset", first], 2),  # no terminal to ask in, and no --yes
+        ("solution", ["solution", first], 1),  # not passed yet
+        ("verify", ["verify", first], 1),
+        ("verify", ["verify", "--json", "exercises"], 2),
+        ("init", ["init", str(workspace)], 2),  # not empty
+        ("gradebook", ["gradebook", "nothing.json"], 2),
+    ]
+    for command, args, expected in cases:
+        seen = cli(*args, cwd=workspace).code
+        assert seen == expected, (args, seen)
+        assert re.search(rf"\b{expected}\b", codes[command]), (command, codes[command])

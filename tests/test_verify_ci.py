@@ -1,0 +1,153 @@
+"""``rlcheck verify`` as a CI job runs it: a real subprocess, no terminal, a learner's workspace."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import xmlschema
+
+from conftest import REPO, quiet_env, solve
+
+DATA = Path(__file__).parent / "data"
+V3 = json.loads((DATA / "exercism-results-v3.schema.json").read_text())
+ANNOTATION = re.compile(r"^::error file=([^,]+),line=(\d+),title=([^:]+)::")
+RAISE = "\nraise RuntimeError('not finished')\n"
+
+
+def _line_of(path: Path, text: str) -> int:
+    return next(i for i, line in enumerate(path.read_text().splitlines(), start=1) if text in line)
+
+
+def _break(workspace: Path, course, names: list[str]) -> dict[str, int]:
+    """Make these exercises fail to load (a raise at the end); return where each raise is."""
+    lines = {}
+    for name in names:
+        file = workspace / "exercises" / course.find(name).path
+        file.write_text(file.read_text() + RAISE)
+        lines[name] = _line_of(file, "raise RuntimeError('not finished')")
+    return lines
+
+
+def _wrong_answer(workspace: Path, course) -> int:
+    file = workspace / "exercises" / course.find("bellman_values").path
+    file.write_text(file.read_text().replace("V_A = ...", "V_A = 1.0").replace("V_B = ...", "V_B = 2.0")
+                    .replace("V_C = ...", "V_C = 3.0"))
+    return _line_of(file, "V_A = 1.0")
+
+
+def _wrong_function(workspace: Path, course) -> int:
+    exercise = course.find("bellman_iteration")
+    file = workspace / "exercises" / exercise.path
+    source = (REPO / "solutions" / exercise.path).read_text()
+    file.write_text(source.replace("gamma *", "gamma * 0.5 *"))
+    return _line_of(file, "def bellman_iteration(")
+
+
+def test_github_annotations_point_at_the_started_exercises_that_fail(cli, workspace, course, tmp_path):
+    later = [e.name for e in course.exercises[10:22]]  # 12 exercises in the middle of the course
+    raised = _break(workspace, course, later)
+    answer_line = _wrong_answer(workspace, course)
+    def_line = _wrong_function(workspace, course)
+    summary = tmp_path / "summary.md"
+    result = cli("verify", cwd=workspace, env=quiet_env(GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary)))
+    assert result.code == 1, result.text
+    errors = [ANNOTATION.match(line) for line in result.stdout.splitlines() if line.startswith("::error")]
+    assert all(errors) and len(errors) == 10
+    expected = [("bellman_values", answer_line), ("bellman_iteration", def_line)] + [(n, raised[n]) for n in later[:8]]
+    assert [(m.group(3).split("%3A ")[1].split(" ")[0], int(m.group(2))) for m in errors] == expected
+    assert [m.group(1) for m in errors][:2] == ["exercises/01_bellman/bellman_values.py",
+                                                "exercises/01_bellman/bellman_iteration.py"]
+    notices = [line for line in result.stdout.splitlines() if line.startswith("::notice")]
+    assert notices[0].endswith("::" + ", ".join(later[8:]))
+    total = len(course.exercises)
+    assert notices[1].endswith(f"::0 of {total} exercises pass, 14 started ones do not, {total - 14} not started yet.")
+    assert "answers within ±0.005 are accepted" in result.stdout  # the value and the tolerance, not "check failed"
+    assert "| ❌ failed |" in summary.read_text()
+
+
+def test_started_only_passes_when_every_started_exercise_passes(cli, workspace, course):
+    for exercise in course.exercises[:3]:
+        solve(workspace, exercise.path)
+    strict = cli("verify", cwd=workspace)
+    assert strict.code == 1
+    lenient = cli("verify", "--started-only", cwd=workspace)
+    assert lenient.code == 0, lenient.text
+    assert f"3 of {len(course.exercises)} exercises pass, {len(course.exercises) - 3} not started yet." in lenient.stdout
+    _break(workspace, course, [course.exercises[5].name])
+    assert cli("verify", "--started-only", cwd=workspace).code == 1
+
+
+def test_results_json_task_ids_are_course_numbers_and_paths_are_relative(cli, workspace, course):
+    broken = course.exercises[7]
+    (workspace / "exercises" / broken.path).write_text("def oops(:\n")
+    full = cli("verify", "--json", "full.json", cwd=workspace)
+    one = cli("verify", broken.name, "--json", "one.json", cwd=workspace)
+    assert full.code == one.code == 1
+    full_data = json.loads((workspace / "full.json").read_text())
+    one_data = json.loads((workspace / "one.json").read_text())
+    for data in (full_data, one_data):
+        jsonschema.validate(data, V3)
+    assert one_data["status"] == "error" and "SyntaxError" in one_data["message"]
+    assert full_data["status"] == "fail" and full_data["message"] is None
+    assert {t["task_id"] for t in one_data["tests"]} == {8}
+    assert [t["task_id"] for t in full_data["tests"] if t["name"].startswith(broken.name + ":")] == [8]
+    assert sorted({t["task_id"] for t in full_data["tests"]}) == list(range(1, len(course.exercises) + 1))
+    for text in ((workspace / "full.json").read_text(), (workspace / "one.json").read_text()):
+        assert str(workspace) not in text and str(REPO) not in text and '"/' not in text
+
+
+def test_a_huge_learner_exception_keeps_every_report_small(cli, workspace, course):
+    exercise = course.find("bellman_iteration")
+    (workspace / "exercises" / exercise.path).write_text(
+        "def bellman_iteration(V, R, P, gamma):\n    print('y' * 300_000)\n    raise ValueError('x' * 300_000)\n")
+    result = cli("verify", exercise.name, "--json", "r.json", "--junit-xml", "r.xml", "--github", cwd=workspace)
+    assert result.code == 1
+    assert (workspace / "r.json").stat().st_size < 200_000
+    assert (workspace / "r.xml").stat().st_size < 200_000
+    assert len(result.stdout) < 100_000
+    xmlschema.XMLSchema(str(DATA / "jenkins-xunit-junit-10.xsd")).validate(str(workspace / "r.xml"))
+    jsonschema.validate(json.loads((workspace / "r.json").read_text()), V3)
+
+
+def test_an_unwritable_report_path_stops_verify_before_any_check(cli, workspace):
+    (workspace / "a-file").write_text("x")
+    (workspace / "a-folder").mkdir()
+    cases = [["--json", "a-file/results.json", "--junit-xml", "ok.xml"],
+             ["--json", "ok.json", "--junit-xml", "a-folder"],
+             ["--json", "same.json", "--junit-xml", "same.json"]]
+    for args in cases:
+        result = cli("verify", *args, cwd=workspace)
+        assert result.code == 2, result.text
+        assert "exercises pass" not in result.stdout and "not started" not in result.stdout
+        assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.strip().endswith(".")
+        assert not any((workspace / name).exists() for name in ("ok.xml", "ok.json", "same.json"))
+
+
+def test_ci_logs_list_failures_as_wrapped_blocks_at_80_and_60_columns(cli, workspace, course):
+    _wrong_answer(workspace, course)
+    _wrong_function(workspace, course)
+    for width in (80, 60):
+        result = cli("verify", "bellman_values", "bellman_iteration", "bellman_myopic", cwd=workspace,
+                     env=quiet_env(COLUMNS=str(width)))
+        lines = result.stdout.splitlines()
+        assert max(len(line) for line in lines) <= width
+        flowing = " ".join(" ".join(lines).split())
+        assert "`V_A` = 1 is not right (answers within ±0.005 are accepted)." in flowing
+        assert "expected: [12.34, 6.95, 11.39]" in flowing
+        # Each failure is a block of its own, headed by the exercise and its file:line.
+        heads = [line for line in lines if line.startswith("✗ failed")]
+        assert [h.split()[2] for h in heads] == ["bellman_values", "bellman_iteration"]
+        assert any("bellman_values.py:" in line for line in lines)
+
+
+def test_verify_of_the_solutions_passes_with_reports(cli, tmp_path):
+    result = cli("verify", "--exercises-dir", str(REPO / "solutions"), "--json", "r.json", "--junit-xml", "r.xml",
+                 cwd=tmp_path)
+    assert result.code == 0, result.text[-3000:]
+    data = json.loads((tmp_path / "r.json").read_text())
+    jsonschema.validate(data, V3)
+    assert data["status"] == "pass"
+    xmlschema.XMLSchema(str(DATA / "jenkins-xunit-junit-10.xsd")).validate(str(tmp_path / "r.xml"))
