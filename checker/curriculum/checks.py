@@ -45,10 +45,11 @@ _np_integer = np.integer
 DEFAULT_RTOL = 1e-6
 DEFAULT_ATOL = 1e-6
 
-# How much of an array a message shows: arrays up to SHORT entries are written out in a
-# call line, longer ones as their shape and first FEW entries; a failing comparison names
-# at most SHOWN differing entries. Together they keep one failing check within ~10 lines.
-SHORT = 8
+# How much of an array a message shows: arrays up to SHORT entries are always written out in
+# a call line (with fewer digits if they would not fit in LINE characters), longer ones
+# always as their shape and first FEW entries; a failing comparison names at most SHOWN
+# differing entries. Together they keep one failing check within ~10 lines.
+SHORT = 9
 FEW = 4
 SHOWN = 3
 LINE = 60  # the longest rendering of one input in a call line, in characters
@@ -156,10 +157,8 @@ def _shape_text(shape: tuple[int, ...]) -> str:
 def _show_array(arr: np.ndarray) -> str:
     """Short arrays in full; longer ones as their size or shape and their first few entries."""
     if arr.size <= SHORT:
-        for digits in (6, 4):
-            text = _nested(_ndarray_tolist(arr), digits)
-            if _len(text) <= LINE:
-                return text
+        text = _nested(_ndarray_tolist(arr), 6)
+        return text if _len(text) <= LINE else _nested(_ndarray_tolist(arr), 4)
     flat = _ndarray_tolist(arr.ravel())
     head = ", ".join(_number(x, 4) for x in flat[:FEW])
     if arr.ndim == 1:

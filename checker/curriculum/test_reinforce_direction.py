@@ -4,6 +4,7 @@ from checker.curriculum.checks import expect_choice
 
 
 def test_negative_return_decreases_the_action_probability(learner):
+    """what a negative return does"""
     expect_choice(
         learner, "ANSWER", "C", ("A", "B", "C", "D"),
         why_not={
