@@ -3,6 +3,7 @@ and the warm (forked) and cold (fresh process) paths report exactly the same thi
 
 from __future__ import annotations
 
+import ast
 import importlib
 import re
 from pathlib import Path
@@ -148,3 +149,21 @@ def test_later_exercises_do_not_give_away_earlier_answers(course):
             text = _docstring(REPO / "exercises" / later.path)
             shown = [f for f in forms if re.search(rf"(?<![\d.]){re.escape(f)}(?!\d)", text)]
             assert not shown, f"{later.name}'s docstring shows {shown}, an answer of {earlier.name}"
+
+
+def test_every_hidden_test_is_named_for_the_learner(course):
+    # The engine names a check by the first line of its test's docstring.
+    for exercise in course.exercises:
+        tree = ast.parse(course.test_file(exercise).read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("test_"):
+                name = (ast.get_docstring(node) or "").strip().splitlines()
+                assert name, f"{exercise.name}: {node.name} has no docstring to name it"
+                assert "workbook" not in name[0].lower(), f"{exercise.name}: {name[0]}"
+
+
+@pytest.mark.parametrize("path", ["warm"])
+def test_check_names_are_distinct_within_an_exercise(course, both_paths, path):
+    for result in both_paths[path][: len(course.exercises)]:
+        names = [t.name for t in result.tests]
+        assert len(names) == len(set(names)), (result.exercise, names)

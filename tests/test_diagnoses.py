@@ -258,4 +258,4 @@ def test_every_mistake_that_matches_is_named_and_no_other():
 
 def test_a_shape_mismatch_shows_both_briefly():
     message = _failure(np.zeros(30), np.zeros(29))
-    assert "expected 29 values, got 30 values" in message and "... 30 values]" in message
+    assert "expected shape (29,), got shape (30,)" in message and "... 30 values]" in message

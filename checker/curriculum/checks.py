@@ -383,14 +383,6 @@ def difference_lines(
     return lines
 
 
-def _shape_words(arr: np.ndarray) -> str:
-    if arr.ndim == 0:
-        return "a single number"
-    if arr.ndim == 1:
-        return f"{arr.size} value{'s' if arr.size != 1 else ''}"
-    return f"shape {arr.shape}"
-
-
 def expect_close(
     got: Any,
     expected: Any,
@@ -416,7 +408,7 @@ def expect_close(
         raise _fail(
             [
                 f"{what}",
-                f"  expected {_shape_words(exp)}, got {_shape_words(arr)}:",
+                f"  expected shape {exp.shape}, got shape {arr.shape}",
                 f"  expected: {show(exp)}",
                 f"  got:      {show(arr)}",
                 *_diagnosis_lines(_diagnose(arr, mistakes, rtol, atol)),
