@@ -11,10 +11,10 @@ from checker.curriculum.checks import (
 )
 from checker.curriculum.ref_gridworld import TRACE, q_step, zero_q
 
-STAYS_PUT = ("the original update, Q[s][a] + alpha * target: it never subtracts Q[s][a], so the estimate is "
-             "not pulled toward the target. The step is alpha * (target - Q[s][a]).")
-NEXT_STATE = ("target - Q[s_prime][a]: the TD error compares the target with the estimate being updated, "
-              "Q[s][a], not with a Q-value of the next state.")
+STAYS_PUT = ("the original update, Q[s][a] + alpha * target, which never subtracts Q[s][a]. "
+             "The step is alpha * (target - Q[s][a]).")
+NEXT_STATE = ("target - Q[s_prime][a]: the TD error compares the target with the estimate being "
+              "updated, Q[s][a].")
 
 
 def _table(Q: Any, states: list, actions: list, what: str) -> np.ndarray:
@@ -112,7 +112,7 @@ def _cycle_mistakes(alpha: float, gamma: float) -> list[Mistake]:
         Q[s][a] += alpha * (r + gamma * max(Q[s_next].values()) - Q[s_next][a])
 
     return [
-        Mistake(STAYS_PUT + " It adds alpha * target at every call, so the values explode instead of settling.",
+        Mistake(STAYS_PUT + " Adding alpha * target at every call makes the values explode.",
                 _cycle(stays_put)),
         Mistake(NEXT_STATE, _cycle(next_state)),
     ]
