@@ -182,10 +182,10 @@ def _clip(text: str) -> str:
 
 
 def show(value: Any) -> str:
-    """A short rendering of an input or output for a message: one line, at most ~60 characters.
+    """A short rendering of an input or output for a message, on one line.
 
-    Numbers as written by hand, arrays and lists of up to 8 numbers in full, longer ones as
-    their shape and first entries, and a ``Described`` input by its description.
+    Numbers as written by hand, arrays and lists of up to 9 numbers (a 3x3 table) in full,
+    longer ones as their shape and first entries, and a ``Described`` input by its description.
     """
     if _isinstance(value, Described):
         return value.text
