@@ -3,6 +3,9 @@ and the warm (forked) and cold (fresh process) paths report exactly the same thi
 
 from __future__ import annotations
 
+import ast
+import importlib
+import re
 from pathlib import Path
 
 import pytest
@@ -70,3 +73,100 @@ def test_exercise_docstrings_teach(course):
         assert text.lstrip().startswith('"""'), exercise.name
         docstring = text.split('"""')[1]
         assert len(docstring.split()) >= 40, f"{exercise.name}: the docstring is too thin to teach"
+
+
+# ---------------------------------------------------------------- what the exercises say
+
+
+def _docstring(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    return text.split('"""')[1] if text.lstrip().startswith('"""') else ""
+
+
+def _learner_texts(course: Course):
+    """Every text a learner reads about an exercise: the stub's and solution's docstrings, the hints."""
+    for exercise in course.exercises:
+        yield exercise, "stub", _docstring(REPO / "exercises" / exercise.path)
+        yield exercise, "solution", _docstring(REPO / "solutions" / exercise.path)
+        yield exercise, "hints", "\n".join(exercise.hints)
+
+
+# A power and its value, as the texts write it: "0.99**459 = 0.009921", "0.9^40 ~= 0.015".
+POWER_CLAIM = re.compile(
+    r"(?<![\w.])(\d*\.?\d+)\s*(?:\*\*|\^)\s*(\d+)\s*(=|~=)\s*(\d*\.?\d+(?:e-?\d+)?)(?![\d.]|\s*[-+*/^])"
+)
+
+
+def test_powers_quoted_in_the_texts_are_right(course):
+    claims = 0
+    for exercise, where, text in _learner_texts(course):
+        for base, exponent, relation, value in POWER_CLAIM.findall(text):
+            claims += 1
+            exact = float(base) ** int(exponent)
+            if relation == "=":
+                decimals = len(value.split(".")[1]) if "." in value else 0
+                # Written to `decimals` places: within half a unit of the last one.
+                tol = 0.5 * 10.0**-decimals + 1e-12 if "e" not in value else 0.05 * exact
+            else:
+                tol = 0.1 * exact
+            assert abs(exact - float(value)) <= tol, f"{exercise.name} ({where}): {base}**{exponent} is {exact:.6g}, not {value}"
+    assert claims >= 5  # the pattern still finds the texts' claims
+
+
+def test_texts_refer_to_other_exercises_by_name_and_only_to_earlier_ones(course):
+    order = [e.name for e in course.exercises]
+    for exercise, where, text in _learner_texts(course):
+        assert "previous exercise" not in text, f"{exercise.name} ({where}): name the exercise meant"
+        later = [n for n in order[order.index(exercise.name) + 1:] if re.search(rf"\b{n}\b", text)]
+        assert not later, f"{exercise.name} ({where}) relies on a later exercise: {later}"
+
+
+def test_no_learner_facing_text_mentions_a_workbook(course):
+    for exercise, where, text in _learner_texts(course):
+        assert "workbook" not in text.lower(), f"{exercise.name} ({where})"
+
+
+def test_returns_count_t_as_the_number_of_steps(course):
+    # T is the episode length everywhere (rewards r_0 .. r_{T-1}); r_T would be a step too far.
+    for exercise, where, text in _learner_texts(course):
+        assert not re.search(r"\br_T\b|r_\{T\}", text), f"{exercise.name} ({where}) uses T as the last index"
+
+
+def _answers_of(exercise) -> dict:
+    return importlib.import_module(f"checker.curriculum.test_{exercise.name}").ANSWERS
+
+
+def _written(value: float, decimals: int | None) -> set[str]:
+    """How an answer would be written: at its precision and to four decimals."""
+    forms = {f"{value:.{d}f}" for d in ({decimals, 4} if decimals is not None else {0})}
+    forms = {f.rstrip("0").rstrip(".") if "." in f else f for f in forms}
+    # Two significant digits or fewer ("0.25", "10", "4") occur in any text for other reasons.
+    return {f for f in forms if len(f.replace("-", "").replace(".", "").lstrip("0")) >= 3}
+
+
+def test_later_exercises_do_not_give_away_earlier_answers(course):
+    order = [e.name for e in course.exercises]
+    for earlier in (e for e in course.exercises if e.kind == "answer"):
+        forms = {f for spec in _answers_of(earlier).values() for f in _written(spec.expected, spec.decimals)}
+        for later in course.exercises[order.index(earlier.name):]:
+            text = _docstring(REPO / "exercises" / later.path)
+            shown = [f for f in forms if re.search(rf"(?<![\d.]){re.escape(f)}(?!\d)", text)]
+            assert not shown, f"{later.name}'s docstring shows {shown}, an answer of {earlier.name}"
+
+
+def test_every_hidden_test_is_named_for_the_learner(course):
+    # The engine names a check by the first line of its test's docstring.
+    for exercise in course.exercises:
+        tree = ast.parse(course.test_file(exercise).read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("test_"):
+                name = (ast.get_docstring(node) or "").strip().splitlines()
+                assert name, f"{exercise.name}: {node.name} has no docstring to name it"
+                assert "workbook" not in name[0].lower(), f"{exercise.name}: {name[0]}"
+
+
+@pytest.mark.parametrize("path", ["warm"])
+def test_check_names_are_distinct_within_an_exercise(course, both_paths, path):
+    for result in both_paths[path][: len(course.exercises)]:
+        names = [t.name for t in result.tests]
+        assert len(names) == len(set(names)), (result.exercise, names)

@@ -4,6 +4,10 @@ Every file under tests/variants/<exercise>/ is a complete learner file for that 
 
     wrong_<what>.py   a plausible mistake. Its first line is `# expect: <text>`, a piece of the
                       learner-facing diagnosis that must appear in a failing check's message.
+                      Lines `# not: <text>` after it name the diagnosis of a nearby but
+                      different mistake: it may only appear beside the expected one (where
+                      both mistakes give the same values), and at least one failing check
+                      must say the expected diagnosis without it.
     right_<what>.py   a correct answer in another style (loops, lists, float32, ...): must pass.
 
 The files are named so that pytest never collects them, and they are checked the way learners'
@@ -22,6 +26,7 @@ from checker.runner import CheckOptions, Runner
 
 VARIANTS = Path(__file__).resolve().parent / "variants"
 EXPECT = "# expect:"
+NOT = "# not:"
 
 # The exercises this sample must cover (manifest names).
 SAMPLED = (
@@ -29,7 +34,7 @@ SAMPLED = (
     "q_learning_update", "policy_evaluation", "gridworld_3x3", "stable_softmax", "grad_log_softmax",
     "compute_returns", "reinforce_gradient", "td_residuals", "gae", "discounted_return",
     "epsilon_greedy_probs", "ucb_scores", "boltzmann_probs", "ppo_clip_objective", "ppo_clip_gradient",
-    "ppo_surrogate_loss", "replay_buffer_bytes", "training_budget",
+    "ppo_surrogate_loss", "replay_buffer_bytes", "training_budget", "q_update_fix", "epsilon_greedy_bug",
 )
 
 def _key(path: Path) -> str:
@@ -43,6 +48,11 @@ def _variant_files() -> list[Path]:
 def _expectation(path: Path) -> str | None:
     first = path.read_text(encoding="utf-8").splitlines()[0] if path.stat().st_size else ""
     return first[len(EXPECT):].strip() if first.startswith(EXPECT) else None
+
+
+def _exclusions(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()[1:]
+    return [line[len(NOT):].strip() for line in lines if line.startswith(NOT)]
 
 
 FILES = _variant_files()
@@ -83,6 +93,11 @@ def test_wrong_variant_fails_with_its_diagnosis(results, path):
     assert result.status in (Status.FAILED, Status.TIMEOUT), _failure_report(result)
     messages = [t.message for t in result.tests if t.outcome != "passed"]
     assert any(expected in m for m in messages), f"no failing check says {expected!r}\n{_failure_report(result)}"
+    for other in _exclusions(path):
+        alone = [m for m in messages if other in m and expected not in m]
+        assert not alone, f"a check says {other!r} without {expected!r}:\n{alone[0]}"
+        assert any(expected in m and other not in m for m in messages), \
+            f"every check that says {expected!r} also says {other!r}\n{_failure_report(result)}"
 
 
 def test_variant_files_are_well_formed(course):

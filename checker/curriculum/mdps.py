@@ -1,4 +1,4 @@
-"""The workbook's small MDPs, shared by several hidden tests."""
+"""The small MDPs of the course's sections, shared by several hidden tests."""
 
 import numpy as np
 

@@ -1,9 +1,7 @@
 """Reference models for the Q-learning and policy-evaluation tests (topics 04 and 05).
 
 Everything here is written with explicit loops, independently of the vectorised reference
-solutions, so a test never checks a solution against itself. It also holds
-``call_in_place``: a variant of ``checks.call`` for functions whose signature says they
-update an input in place (generic; a candidate for checks.py).
+solutions, so a test never checks a solution against itself.
 """
 
 from __future__ import annotations
@@ -70,6 +68,30 @@ def evaluate(P: Any, R: Any, pi: Any, gamma: float, iterations: int) -> np.ndarr
     return V
 
 
+def expected_moves(gamma: float = 1.0, *, walls_cost_a_move: bool = True, tol: float = 1e-13) -> np.ndarray:
+    """Expected number of moves of the uniform random walk from each state until it enters S8.
+
+    h(s) = 1 + average over the four moves of h(s'), with h(S8) = 0, found by repeated
+    sweeps (the walk reaches S8 with probability 1, so they converge). With gamma < 1 every
+    later move counts gamma times less (a slip, not the walk length). Without
+    ``walls_cost_a_move`` a bump into a wall is not a move: the walk picks among the real
+    neighbours only (also a slip).
+    """
+    h = [0.0] * N_STATES
+    while True:
+        new = [0.0] * N_STATES
+        for s in range(N_STATES):
+            if s == TERMINAL:
+                continue
+            targets = [next_state(s, action) for action in ACTIONS]
+            if not walls_cost_a_move:
+                targets = [t for t in targets if t != s]
+            new[s] = 1.0 + gamma * sum(h[t] for t in targets) / len(targets)
+        if max(abs(a - b) for a, b in zip(new, h)) < tol:
+            return np.array(new)
+        h = new
+
+
 # ---------------------------------------------------------------- 2-state MDP (section 3)
 
 # Transitions of the workbook's trace table: (s, a, r, s'), states S0/S1, actions left/right.
@@ -92,8 +114,3 @@ def q_step(Q: dict, s: str, a: str, r: float, s_next: str, alpha: float, gamma: 
 
 def zero_q(states: Sequence[str] = ("S0", "S1"), actions: Sequence[str] = ("left", "right")) -> dict:
     return {s: {a: 0.0 for a in actions} for s in states}
-
-
-# ---------------------------------------------------------------- in-place calls
-
-

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from checker.curriculum.checks import Mistake, call, expect_close
+from checker.curriculum.checks import Described, Mistake, call, described, expect_close, plain
 from checker.curriculum.mdps import THREE_STATE_P, THREE_STATE_R
 
 
@@ -33,30 +33,42 @@ def _mistakes(V, R, P, gamma):
 
 
 def _check(learner, V, R, P, gamma):
-    got, what = call(learner, "bellman_iteration", V, R, P, gamma)
+    got, what = described(call, learner, "bellman_iteration", V, R, P, gamma)
+    V, R, P = plain(V), plain(R), plain(P)
     expect_close(got, _reference(V, R, P, gamma), what=what, mistakes=_mistakes(V, R, P, gamma))
 
 
+def _three_state_p(as_list: bool = False) -> Described:
+    return Described(THREE_STATE_P.tolist() if as_list else THREE_STATE_P, "P of A, B, C")
+
+
 def test_first_backup_from_zero(learner):
-    _check(learner, [0.0, 0.0, 0.0], THREE_STATE_R.tolist(), THREE_STATE_P.tolist(), 0.9)
+    """first backup from V = 0, 3-state MDP"""
+    _check(learner, [0.0, 0.0, 0.0], THREE_STATE_R.tolist(), _three_state_p(as_list=True), 0.9)
 
 
 def test_backup_from_nonzero_values(learner):
-    _check(learner, np.array([10.0, 2.0, 5.0]), THREE_STATE_R, THREE_STATE_P, 0.9)
+    """backup from V = [10, 2, 5]"""
+    _check(learner, np.array([10.0, 2.0, 5.0]), THREE_STATE_R, _three_state_p(), 0.9)
 
 
 def test_gamma_zero_gives_rewards(learner):
-    _check(learner, np.array([3.0, -1.0, 7.0]), THREE_STATE_R, THREE_STATE_P, 0.0)
+    """gamma 0 gives the rewards"""
+    _check(learner, np.array([3.0, -1.0, 7.0]), THREE_STATE_R, _three_state_p(), 0.0)
 
 
 def test_single_state(learner):
+    """a single state"""
     _check(learner, np.array([4.0]), np.array([1.0]), np.array([[1.0]]), 0.5)
 
 
 @pytest.mark.parametrize("seed", range(5))
 def test_random_mdp(learner, seed):
+    """random MDP, seed {seed}"""
     rng = np.random.default_rng(seed)
     n = int(rng.integers(2, 8))
     P = rng.random((n, n))
     P /= P.sum(axis=1, keepdims=True)
-    _check(learner, rng.normal(size=n), rng.normal(size=n), P, float(rng.uniform(0.1, 0.99)))
+    V, R = rng.normal(size=n), rng.normal(size=n)
+    _check(learner, Described(V, "random V"), Described(R, "random R"), Described(P, f"random {n}x{n} P"),
+           float(rng.uniform(0.1, 0.99)))

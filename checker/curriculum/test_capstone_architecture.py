@@ -4,6 +4,7 @@ from checker.curriculum.checks import expect_choice
 
 
 def test_standard_encoder(learner):
+    """the encoder for the robot arm"""
     expect_choice(learner, "ANSWER", "B", ["A", "B", "C", "D"], why_not={
         "A": "Flattening 49,152 pixels into an MLP is wasteful and throws away the spatial structure; "
              "a CNN gives translation-invariant features with far fewer parameters.",

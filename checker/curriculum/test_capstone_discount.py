@@ -11,6 +11,7 @@ def _weight(gamma: float) -> float:
 
 
 def test_discount_for_100_step_episodes(learner):
+    """gamma for 100-step episodes"""
     expect_choice(learner, "ANSWER", "C", ["A", "B", "C", "D"], why_not={
         "A": f"gamma = 0.9 has a horizon of about 10 steps: 0.9^100 = {_weight(0.9):.1e}, so the grasp "
              "reward at the end of an episode is invisible from its start.",

@@ -4,6 +4,7 @@ from checker.curriculum.checks import expect_choice
 
 
 def test_ppo_learning_rate(learner):
+    """the learning rate for PPO with Adam"""
     expect_choice(learner, "ANSWER", "B", ["A", "B", "C"], why_not={
         "A": "0.1 is far too large for policy gradient methods: a few steps would move the policy so far "
              "that it collapses, whatever the clipping.",

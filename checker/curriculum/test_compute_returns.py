@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from checker.curriculum.checks import call_explained, Mistake, expect_close
+from checker.curriculum.checks import Described, Mistake, call_explained, described, expect_close, plain
 from checker.curriculum.ref_returns import returns_forward
 
 # Returns are sums of up to ~30 terms; 1e-5 accepts float32 arithmetic, and every wrong
@@ -24,6 +24,10 @@ def _integer_truncated(rewards, gamma, *, reread: bool) -> np.ndarray:
     return G.astype(float)
 
 
+INT_ARRAY = ("an integer result array (np.zeros_like on integer rewards makes an int array that truncates "
+             "every G_t): create the output with dtype=float.")
+
+
 def _mistakes(rewards, gamma) -> list[Mistake]:
     r = np.asarray(rewards, dtype=float)
     G = returns_forward(r, gamma)
@@ -39,50 +43,56 @@ def _mistakes(rewards, gamma) -> list[Mistake]:
                 gamma * G),
         Mistake("a forward cumulative sum: G_t sums the rewards from t to the END of the episode, "
                 "so compute it backwards, from the last step.", forward),
-        Mistake("a forward undiscounted cumulative sum: G_t sums the rewards from t to the end, "
-                "discounted, computed from the last step backwards.", np.cumsum(r)),
-    ] + [
-        Mistake("an integer result array (np.zeros_like on integer rewards makes an int array "
-                "that truncates every G_t): create the output with dtype=float.",
-                _integer_truncated(list(rewards), gamma, reread=reread))
-        for reread in (False, True)
+        Mistake("a forward cumulative sum without discount: G_t sums the rewards from t to the END of "
+                "the episode, each weighted by gamma^(k-t), so compute it backwards, from the last step.",
+                np.cumsum(r)),
+        # Two ways to store into an int array, one explanation: the int array is the bug.
+        *[Mistake(INT_ARRAY, _integer_truncated(list(rewards), gamma, reread=reread)) for reread in (False, True)],
     ]
 
 
 def _check(learner, rewards, gamma) -> None:
-    got, what = call_explained(learner, "compute_returns", rewards, gamma,
-                               expectation="Every step t of the episode gets one return; an empty episode "
-                                           "gives an empty array.")
+    got, what = described(call_explained, learner, "compute_returns", rewards, gamma,
+                          expectation="Every step t of the episode gets one return; an empty episode "
+                                      "gives an empty array.")
+    rewards = plain(rewards)
     expect_close(got, returns_forward(rewards, gamma), what=what, rtol=TOL, atol=TOL,
                  mistakes=_mistakes(rewards, gamma))
 
 
 def test_workbook_trajectory(learner):
+    """rewards [1, 0, 1, 0, 1] at gamma 0.99"""
     _check(learner, [1, 0, 1, 0, 1], 0.99)
 
 
 def test_float_rewards_numpy_input(learner):
+    """float rewards, numpy input"""
     _check(learner, np.array([0.5, -1.0, 2.0, 0.0, 3.0, -0.5]), 0.9)
 
 
 def test_empty_episode_gives_empty_array(learner):
+    """an empty episode gives an empty array"""
     _check(learner, [], 0.99)
 
 
 def test_single_step(learner):
+    """a single step"""
     _check(learner, [4.0], 0.9)
 
 
 def test_gamma_zero_gives_the_rewards(learner):
+    """gamma 0 gives the rewards"""
     _check(learner, [1.0, -2.0, 3.0, 0.5], 0.0)
 
 
 def test_gamma_one_sums_the_rest_of_the_episode(learner):
+    """gamma 1 sums the rest of the episode"""
     _check(learner, [1.0, -2.0, 3.0, 0.5], 1.0)
 
 
 @pytest.mark.parametrize("seed", range(5))
 def test_random_episode(learner, seed):
+    """random episode, seed {seed}"""
     rng = np.random.default_rng(seed)
     rewards = rng.normal(size=int(rng.integers(2, 30)))
-    _check(learner, rewards, float(rng.uniform(0.5, 0.999)))
+    _check(learner, Described(rewards, f"{len(rewards)} random rewards"), float(rng.uniform(0.5, 0.999)))

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from checker.api import CheckFailed
-from checker.curriculum.checks import call_explained, Mistake, expect_close, is_close, to_array
+from checker.curriculum.checks import Described, Mistake, call_explained, described, expect_close, is_close, plain, to_array
 from checker.curriculum.ref_returns import returns_forward
 
 TOL = 1e-6
@@ -30,8 +30,9 @@ def _mistakes(rewards, gamma) -> list[Mistake]:
 
 
 def _check(learner, rewards, gamma) -> None:
-    got, what = call_explained(learner, "discounted_return", rewards, gamma,
-                               expectation="An empty reward sequence has return 0.0.")
+    got, what = described(call_explained, learner, "discounted_return", rewards, gamma,
+                          expectation="An empty reward sequence has return 0.0.")
+    rewards = plain(rewards)
     arr = to_array(got, what=what)
     # All the returns G_0 .. G_{T-1} fail the shape check before any diagnosis: catch them here.
     if arr.size > 1 and is_close(arr.ravel(), returns_forward(rewards, gamma), rtol=TOL, atol=TOL):
@@ -42,34 +43,43 @@ def _check(learner, rewards, gamma) -> None:
 
 
 def test_ten_ones_at_gamma_09(learner):
+    """ten rewards of 1 at gamma 0.9"""
     _check(learner, [1.0] * 10, 0.9)
 
 
 def test_ten_ones_at_gamma_099(learner):
+    """ten rewards of 1 at gamma 0.99"""
     _check(learner, [1] * 10, 0.99)
 
 
 def test_sparse_final_reward(learner):
-    _check(learner, [0.0] * 39 + [1.0], 0.9)
+    """a single reward at the end of 40 steps"""
+    _check(learner, Described([0.0] * 39 + [1.0], "39 zeros, then 1"), 0.9)
 
 
 def test_empty_sequence_is_zero(learner):
+    """an empty sequence gives 0"""
     _check(learner, [], 0.99)
 
 
 def test_single_reward(learner):
+    """a single reward"""
     _check(learner, [3.5], 0.9)
 
 
 def test_gamma_zero_keeps_first_reward(learner):
+    """gamma 0 keeps the first reward"""
     _check(learner, np.array([2.0, 5.0, -1.0]), 0.0)
 
 
 def test_gamma_one_is_the_plain_sum(learner):
+    """gamma 1 gives the plain sum"""
     _check(learner, np.array([2.0, 5.0, -1.0]), 1.0)
 
 
 @pytest.mark.parametrize("seed", range(5))
 def test_random_rewards(learner, seed):
+    """random rewards, seed {seed}"""
     rng = np.random.default_rng(seed)
-    _check(learner, rng.normal(size=int(rng.integers(2, 50))), float(rng.uniform(0.5, 0.999)))
+    n = int(rng.integers(2, 50))
+    _check(learner, Described(rng.normal(size=n), f"{n} random rewards"), float(rng.uniform(0.5, 0.999)))

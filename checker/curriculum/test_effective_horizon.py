@@ -38,16 +38,20 @@ def _check(learner, gamma: float) -> None:
 
 @pytest.mark.parametrize("gamma", [0.9, 0.99, 0.995, 0.999])
 def test_common_discount_factors(learner, gamma):
+    """gamma {gamma}"""
     _check(learner, gamma)
 
 
 def test_gamma_zero_looks_one_step(learner):
+    """gamma 0 looks one step ahead"""
     _check(learner, 0.0)
 
 
 def test_gamma_one_is_infinite(learner):
+    """gamma 1 gives an infinite horizon"""
     _check(learner, 1.0)
 
 
 def test_gamma_half(learner):
+    """gamma 0.5"""
     _check(learner, 0.5)

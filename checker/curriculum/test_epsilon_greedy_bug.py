@@ -38,18 +38,20 @@ def _expected(Q, epsilon: float, greedy: int) -> np.ndarray:
 
 @pytest.mark.parametrize("Q", [[1.0, 3.0, 2.0], [0.0, -1.0, 5.0, 4.9], [2.0, 7.0, 7.0, 1.0], [-3.0], [4.0, 4.0]])
 def test_no_exploration_returns_greedy_action(learner, Q):
+    """epsilon 0 returns the greedy action of {Q}"""
     got, _ = call(learner, "epsilon_greedy", Q, 0.0, np.random.default_rng(0), mutates=(2,))
     what = f"epsilon_greedy({show(Q)}, 0.0, rng)"
     action = _action(got, what, len(Q))
     if action != _greedy(Q):
         lines = [what, f"  expected action {_greedy(Q)} (argmax of Q, lowest index on ties), got {action}."]
         if action == 0:
-            lines.append("  This looks like the greedy branch still always returning action 0: "
+            lines.append("  This looks like the greedy branch always returning action 0: "
                          "compare Q[a] with the best value found so far, Q[best_a].")
         raise CheckFailed("\n".join(lines))
 
 
 def test_full_exploration_is_uniform(learner):
+    """epsilon 1 explores uniformly"""
     Q = [1.0, 3.0, 2.0, 0.5]
     expect_close(_frequencies(learner, Q, 1.0, seed=1), np.full(4, 0.25), atol=0.02, rtol=0.0,
                  what=f"action frequencies of epsilon_greedy({Q}, 1.0, rng) over {DRAWS} draws")
@@ -57,13 +59,14 @@ def test_full_exploration_is_uniform(learner):
 
 @pytest.mark.parametrize("seed", range(3))
 def test_frequencies_match_epsilon_greedy(learner, seed):
+    """action frequencies at epsilon 0.1, seed {seed}"""
     rng = np.random.default_rng(100 + seed)
     Q = rng.normal(size=4).tolist()
     Q = Q if _greedy(Q) != 0 else Q[::-1]  # a greedy action other than 0 exposes the classic bug
     greedy = _greedy(Q)
     expect_close(_frequencies(learner, Q, 0.1, seed), _expected(Q, 0.1, greedy), atol=0.02, rtol=0.0,
                  what=f"action frequencies of epsilon_greedy({show(Q)}, 0.1, rng) over {DRAWS} draws",
-                 mistakes=[Mistake("the greedy branch still always returning action 0: compare Q[a] "
+                 mistakes=[Mistake("the greedy branch always returning action 0: compare Q[a] "
                                    "with Q[best_a], the best value found so far.", _expected(Q, 0.1, 0)),
                            Mistake("exploring with probability 1 - epsilon instead of epsilon.",
                                    _expected(Q, 0.9, greedy))])

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from checker.curriculum.checks import Mistake, call, expect_close
+from checker.curriculum.checks import Described, Mistake, call, described, expect_close, plain
 
 
 def _reference(Q, epsilon: float) -> np.ndarray:
@@ -42,40 +42,49 @@ def _mistakes(Q, epsilon: float) -> list[Mistake]:
 
 
 def _check(learner, Q, epsilon: float) -> None:
-    got, what = call(learner, "epsilon_greedy_probs", Q, epsilon)
+    got, what = described(call, learner, "epsilon_greedy_probs", Q, epsilon)
+    Q = plain(Q)
     expect_close(got, _reference(Q, epsilon), what=what, mistakes=_mistakes(Q, epsilon))
 
 
 def test_workbook_example(learner):
+    """Q = [1, 0.5, 2, 0] at epsilon 0.1"""
     _check(learner, [1.0, 0.5, 2.0, 0.0], 0.1)
 
 
 def test_numpy_input(learner):
+    """numpy input"""
     _check(learner, np.array([-2.0, 4.0, 1.0]), 0.3)
 
 
 def test_ties_go_to_lowest_index(learner):
+    """ties go to the lowest index"""
     _check(learner, [1.0, 5.0, 2.0, 5.0, 5.0], 0.2)
 
 
 def test_all_equal_values(learner):
+    """all values equal"""
     _check(learner, [0.0, 0.0, 0.0], 0.5)
 
 
 def test_epsilon_zero_is_greedy(learner):
+    """epsilon 0 is greedy"""
     _check(learner, [0.3, 0.1, 0.9, 0.2], 0.0)
 
 
 def test_epsilon_one_is_uniform(learner):
+    """epsilon 1 is uniform"""
     _check(learner, [0.3, 0.1, 0.9, 0.2], 1.0)
 
 
 def test_single_action(learner):
+    """a single action"""
     _check(learner, [7.0], 0.1)
 
 
 @pytest.mark.parametrize("seed", range(5))
 def test_random_values(learner, seed):
+    """random Q-values, seed {seed}"""
     rng = np.random.default_rng(seed)
     n = int(rng.integers(2, 9))
-    _check(learner, rng.normal(size=n), float(rng.uniform(0.01, 0.5)))
+    _check(learner, Described(rng.normal(size=n), f"{n} random Q-values"), float(rng.uniform(0.01, 0.5)))

@@ -8,7 +8,7 @@ thing changed each.
 import numpy as np
 import pytest
 
-from checker.curriculum.checks import Mistake, call_explained, expect_close
+from checker.curriculum.checks import Described, Mistake, call_explained, described, expect_close, plain
 from checker.curriculum.ref_returns import (
     ADV_GAMMA, ADV_REWARDS, ADV_VALUES, gae_forward, td_residuals_ref,
 )
@@ -66,9 +66,10 @@ def _mistakes(*args) -> list[Mistake]:
 
 def _check(learner, rewards, values, last_value, gamma, lam, dones=None, expected=None) -> None:
     kwargs = {} if dones is None else {"dones": dones}
-    got, what = call_explained(learner, "gae", rewards, values, last_value, gamma, lam,
-                               expectation="Return one advantage per step (an empty rollout gives an empty "
-                                           "array). dones may be None, 0/1 numbers or booleans.", **kwargs)
+    got, what = described(call_explained, learner, "gae", rewards, values, last_value, gamma, lam,
+                          expectation="Return one advantage per step (an empty rollout gives an empty "
+                                      "array). dones may be None, 0/1 numbers or booleans.", **kwargs)
+    rewards, values, dones = plain(rewards), plain(values), plain(dones)
     if expected is None:
         expected = gae_forward(rewards, values, last_value, gamma, lam, dones)
     expect_close(got, expected, what=what, rtol=TOL, atol=TOL,
@@ -76,21 +77,25 @@ def _check(learner, rewards, values, last_value, gamma, lam, dones=None, expecte
 
 
 def test_workbook_trajectory(learner):
-    # V(s_5) = 0 as last_value: the workbook treats s_5 as terminal.
+    """the section's 5-step trajectory, lambda 0.95"""
+    # V(s_5) = 0 as last_value: the section treats s_5 as terminal.
     _check(learner, ADV_REWARDS, ADV_VALUES, 0.0, ADV_GAMMA, 0.95)
 
 
 def test_workbook_terminal_flag_ignores_last_value(learner):
+    """a done on the last step ignores last_value"""
     _check(learner, ADV_REWARDS, ADV_VALUES, 5.0, ADV_GAMMA, 0.95, dones=[0, 0, 0, 0, 1])
 
 
 def test_lambda_zero_gives_td_residuals(learner):
+    """lambda 0 gives the TD residuals"""
     rewards, values = [1.0, -0.5, 2.0, 0.0], [3.0, 2.5, 4.0, 1.0]
     deltas = td_residuals_ref(rewards, values, values[1:] + [2.0], 0.9)
     _check(learner, rewards, values, 2.0, 0.9, 0.0, expected=deltas)
 
 
 def test_lambda_one_gives_returns_minus_values(learner):
+    """lambda 1 gives returns minus values"""
     rewards, values, last, gamma = [1.0, -0.5, 2.0, 0.0], [3.0, 2.5, 4.0, 1.0], 2.0, 0.9
     T = len(rewards)
     returns = [sum(gamma ** (k - t) * rewards[k] for k in range(t, T)) + gamma ** (T - t) * last for t in range(T)]
@@ -98,34 +103,42 @@ def test_lambda_one_gives_returns_minus_values(learner):
 
 
 def test_done_at_first_step(learner):
+    """a done at the first step"""
     _check(learner, [1.0, 2.0, 0.5], [4.0, 1.0, 2.0], 3.0, 0.9, 0.8, dones=[1, 0, 0])
 
 
 def test_done_at_last_step(learner):
+    """a done at the last step"""
     _check(learner, [1.0, 2.0, 0.5], [4.0, 1.0, 2.0], 3.0, 0.9, 0.8, dones=[0, 0, 1])
 
 
 def test_done_in_the_middle_resets_the_recursion(learner):
+    """a done in the middle resets the recursion"""
     _check(learner, np.array([1.0, 0.0, 2.0, -1.0, 0.5, 1.0]), np.array([2.0, 3.0, 1.0, 4.0, 2.0, 0.5]), 1.5,
            0.95, 0.9, dones=np.array([False, False, True, False, False, False]))
 
 
 def test_empty_rollout(learner):
+    """an empty rollout"""
     _check(learner, [], [], 0.0, 0.99, 0.95)
 
 
 def test_single_step(learner):
+    """a single step"""
     _check(learner, [1.0], [0.5], 2.0, 0.9, 0.95)
 
 
 def test_single_step_done(learner):
+    """a single step that ends its episode"""
     _check(learner, [1.0], [0.5], 2.0, 0.9, 0.95, dones=[1])
 
 
 @pytest.mark.parametrize("seed", range(5))
 def test_random_rollout(learner, seed):
+    """random rollout, seed {seed}"""
     rng = np.random.default_rng(seed)
     T = int(rng.integers(3, 30))
     dones = (rng.random(T) < 0.15).astype(int)
-    _check(learner, rng.normal(size=T), rng.normal(scale=3, size=T), float(rng.normal(scale=3)),
-           float(rng.uniform(0.9, 0.999)), float(rng.uniform(0.5, 1.0)), dones=dones)
+    _check(learner, Described(rng.normal(size=T), f"{T} random rewards"), Described(rng.normal(scale=3, size=T), "values"),
+           float(rng.normal(scale=3)), float(rng.uniform(0.9, 0.999)), float(rng.uniform(0.5, 1.0)),
+           dones=Described(dones, f"{int(dones.sum())} random dones"))

@@ -10,6 +10,7 @@ def _share(gamma: float) -> str:
 
 
 def test_sparse_terminal_reward_needs_a_long_horizon(learner):
+    """gamma for a 40-move game"""
     expect_choice(
         learner, "ANSWER", "D", ("A", "B", "C", "D"),
         why_not={

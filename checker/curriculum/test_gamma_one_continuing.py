@@ -4,6 +4,7 @@ from checker.curriculum.checks import expect_choice
 
 
 def test_undiscounted_continuing_returns_diverge(learner):
+    """gamma 1 in a task that never ends"""
     expect_choice(
         learner, "ANSWER", "C", ("A", "B", "C", "D"),
         why_not={

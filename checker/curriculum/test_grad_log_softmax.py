@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from checker.api import CheckFailed
-from checker.curriculum.checks import Mistake, call, expect_close, is_close, show, to_array
+from checker.curriculum.checks import Described, Mistake, call, described, expect_close, is_close, plain, show, to_array
 from checker.curriculum.ref_returns import numerical_grad_log_pi, softmax_ref
 
 # Central differences are accurate to ~1e-9 here; 1e-6 also accepts float32 work on small logits.
@@ -36,7 +36,8 @@ def _mistakes(theta, action) -> list[Mistake]:
 
 
 def _check(learner, theta, action) -> None:
-    got, what = call(learner, "grad_log_softmax", theta, action)
+    got, what = described(call, learner, "grad_log_softmax", theta, action)
+    theta = plain(theta)
     arr = to_array(got, what=what)
     pi = softmax_ref(theta)
     # Returning the scalar 1 - pi(a) fails the shape check before any diagnosis: catch it here.
@@ -52,36 +53,44 @@ def _check(learner, theta, action) -> None:
 
 
 def test_workbook_action_0(learner):
+    """theta [2, 1], action 0"""
     _check(learner, [2.0, 1.0], 0)
 
 
 def test_workbook_action_1(learner):
+    """theta [2, 1], action 1"""
     _check(learner, [2.0, 1.0], 1)
 
 
 def test_three_actions_numpy_input(learner):
+    """three actions, numpy input"""
     _check(learner, np.array([0.5, -1.0, 2.0]), 2)
 
 
 def test_large_logits_stay_finite(learner):
+    """large logits stay finite"""
     _check(learner, [1000.0, 999.0, 990.0], 1)
 
 
 def test_logits_far_apart_stay_finite(learner):
+    """logits far apart stay finite"""
     _check(learner, [1000.0, -1000.0], 0)
     _check(learner, [0.0, 1000.0], 1)
 
 
 def test_single_action_has_zero_gradient(learner):
+    """a single action has zero gradient"""
     _check(learner, [3.0], 0)
 
 
 def test_equal_logits(learner):
+    """equal logits"""
     _check(learner, [0.0, 0.0, 0.0, 0.0], 3)
 
 
 @pytest.mark.parametrize("seed", range(5))
 def test_random_logits_match_numerical_gradient(learner, seed):
+    """random logits, seed {seed}"""
     rng = np.random.default_rng(seed)
     n = int(rng.integers(2, 7))
-    _check(learner, rng.normal(scale=2.0, size=n), int(rng.integers(n)))
+    _check(learner, Described(rng.normal(scale=2.0, size=n), f"{n} random logits"), int(rng.integers(n)))

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from checker.api import CheckFailed
-from checker.curriculum.checks import Mistake, call, expect_close, show, to_array
+from checker.curriculum.checks import Described, Mistake, call, described, expect_close, plain, show, to_array
 from checker.curriculum.mdps import TWO_STATE_NEXT, TWO_STATE_R
 from checker.curriculum.ref_values import optimal_q
 
@@ -36,7 +36,8 @@ def _mistakes(Q) -> list[Mistake]:
 
 
 def _check(learner, Q):
-    got, what = call(learner, "greedy_policy", Q)
+    got, what = described(call, learner, "greedy_policy", Q)
+    Q = plain(Q)
     arr = to_array(got, what=what)
     expected = _reference(Q)
     S, A = np.shape(Q)
@@ -57,32 +58,39 @@ def _all_integers(value) -> bool:
 
 
 def test_workbook_q_values(learner):
-    _check(learner, optimal_q(TWO_STATE_R, TWO_STATE_NEXT, 0.9).tolist())
+    """the optimal Q-values of the 2-state MDP"""
+    _check(learner, Described(optimal_q(TWO_STATE_R, TWO_STATE_NEXT, 0.9).tolist(), "Q* of the 2-state MDP"))
 
 
 def test_ties_go_to_lowest_index(learner):
+    """ties go to the lowest index"""
     _check(learner, np.array([[1.0, 1.0], [0.0, 2.0], [3.0, 3.0], [5.0, -1.0]]))
 
 
 def test_tie_among_three_actions(learner):
+    """a tie among three actions"""
     _check(learner, [[2.0, 2.0, 1.0], [0.0, 4.0, 4.0], [-1.0, -1.0, -1.0]])
 
 
 def test_one_state(learner):
+    """one state"""
     _check(learner, [[0.5, -2.0, 3.0, 1.0]])
 
 
 def test_one_action(learner):
+    """one action"""
     _check(learner, np.array([[1.0], [-3.0], [0.0]]))
 
 
 def test_negative_values(learner):
+    """negative values"""
     _check(learner, np.array([[-5.0, -1.0, -3.0], [-0.5, -7.0, -0.25], [-2.0, -9.0, -4.0]]))
 
 
 @pytest.mark.parametrize("seed", range(5))
 def test_random_q(learner, seed):
+    """random Q table, seed {seed}"""
     rng = np.random.default_rng(seed)
     S, A = int(rng.integers(1, 8)), int(rng.integers(2, 6))
     Q = np.round(rng.normal(size=(S, A)), 1)  # one decimal: some rows get ties
-    _check(learner, Q)
+    _check(learner, Described(Q, f"random {S}x{A} Q"))

@@ -13,7 +13,7 @@ from checker.curriculum.ref_gridworld import ACTIONS, N_STATES, TERMINAL, gridwo
 MOVES = [(s, a) for s in range(N_STATES) if s != TERMINAL for a in range(4) if next_state(s, ACTIONS[a]) != s]
 WALL_BUMPS = [(s, a) for s in range(N_STATES) if s != TERMINAL for a in range(4) if next_state(s, ACTIONS[a]) == s]
 NON_TERMINAL = [(s, a) for s in range(N_STATES) if s != TERMINAL for a in range(4)]
-SHOWN = 5  # differences listed per failure
+SHOWN = 3  # differences listed per failure
 
 
 def _learner_model(learner) -> tuple[np.ndarray, np.ndarray]:
@@ -57,9 +57,18 @@ def _action_order(P: np.ndarray) -> str | None:
             "The exercise fixes 0 = up, 1 = down, 2 = left, 3 = right.")
 
 
-def _fail(header: str, lines: list[str], diagnosis: str | None) -> None:
-    shown = lines[:SHOWN] + ([f"  ... and {len(lines) - SHOWN} more."] if len(lines) > SHOWN else [])
+def _fail(header: str, lines: list[str], matching: int, what: str, diagnosis: str | None) -> None:
+    shown = lines[:SHOWN]
+    if len(lines) > SHOWN:
+        more = len(lines) - SHOWN
+        shown.append(f"  ({more} more {'differs' if more == 1 else 'differ'})")
+    if matching:
+        shown.append(f"  all other {matching} {what} match")
     raise CheckFailed("\n".join([header, *shown] + ([f"  This looks like {diagnosis}"] if diagnosis else [])))
+
+
+def _header(bad: int, total: int, noun: str) -> str:
+    return f"gridworld_3x3(): {bad} of {total} {noun}s {'is' if bad == 1 else 'are'} wrong:"
 
 
 def _check_transitions(P: np.ndarray, pairs: list, diagnose) -> None:
@@ -70,7 +79,8 @@ def _check_transitions(P: np.ndarray, pairs: list, diagnose) -> None:
     lines = [f"  P[{s}, {a}] ({ACTIONS[a]} from S{s}): expected {_where(P_ref[s, a])}"
              f"{' (the wall bounces you back)' if next_state(s, ACTIONS[a]) == s and s != TERMINAL else ''}"
              f", got {_where(P[s, a])}" for s, a in bad]
-    _fail(f"gridworld_3x3(): {len(bad)} transition(s) are wrong:", lines, diagnose(P, bad))
+    _fail(_header(len(bad), len(pairs), "transition"), lines,
+          len(pairs) - len(bad), "transitions", diagnose(P, bad))
 
 
 def _check_rewards(P: np.ndarray, R: np.ndarray, pairs: list, diagnose) -> None:
@@ -79,7 +89,8 @@ def _check_rewards(P: np.ndarray, R: np.ndarray, pairs: list, diagnose) -> None:
     if not bad:
         return
     lines = [f"  R[{s}, {a}] ({ACTIONS[a]} from S{s}): expected {R_ref[s, a]:g}, got {R[s, a]:g}" for s, a in bad]
-    _fail(f"gridworld_3x3(): {len(bad)} reward(s) are wrong:", lines, diagnose(P, R, bad))
+    _fail(_header(len(bad), len(pairs), "reward"), lines,
+          len(pairs) - len(bad), "rewards", diagnose(P, R, bad))
 
 
 def _moves_diagnosis(P: np.ndarray, bad: list) -> str | None:
@@ -120,30 +131,36 @@ def _rewards_diagnosis(P: np.ndarray, R: np.ndarray, bad: list) -> str | None:
 
 
 def test_returns_p_and_r_with_the_right_shapes(learner):
+    """returns (P, R) with the right shapes"""
     _learner_model(learner)
 
 
 def test_moves_inside_the_grid(learner):
+    """moves inside the grid"""
     P, _ = _learner_model(learner)
     _check_transitions(P, MOVES, _moves_diagnosis)
 
 
 def test_walls_bounce_back(learner):
+    """walls bounce back"""
     P, _ = _learner_model(learner)
     _check_transitions(P, WALL_BUMPS, _walls_diagnosis)
 
 
 def test_s8_is_terminal(learner):
+    """S8 is terminal"""
     P, _ = _learner_model(learner)
     _check_transitions(P, [(TERMINAL, a) for a in range(4)], _terminal_diagnosis)
 
 
 def test_reward_only_for_entering_s8(learner):
+    """a reward only for entering S8"""
     P, R = _learner_model(learner)
     _check_rewards(P, R, NON_TERMINAL, _rewards_diagnosis)
 
 
 def test_no_reward_for_leaving_s8(learner):
+    """no reward for leaving S8"""
     P, R = _learner_model(learner)
     _check_rewards(P, R, [(TERMINAL, a) for a in range(4)],
                    lambda P, R, bad: "a reward on leaving S8. S8 is terminal: there is no move out of it, "

@@ -2,8 +2,10 @@
 
 import numpy as np
 
-from checker.curriculum.checks import Mistake, expect_answer
-from checker.curriculum.ref_gridworld import GAMMA, TERMINAL, evaluate, gridworld_model, uniform_policy
+from checker.curriculum.checks import Answer, Mistake, check_answer, rounding_slips
+from checker.curriculum.ref_gridworld import (
+    ACTIONS, GAMMA, TERMINAL, evaluate, gridworld_model, next_state, uniform_policy,
+)
 
 
 def _sweep_with_goal_value(goal_value: float) -> np.ndarray:
@@ -14,27 +16,34 @@ def _sweep_with_goal_value(goal_value: float) -> np.ndarray:
     return np.array([sum(0.25 * (R[s, a] + GAMMA * P[s, a] @ V0) for a in range(4)) for s in range(9)])
 
 
-def _mistakes(s: int) -> list[Mistake]:
+def _answer(s: int) -> Answer:
     P, R = gridworld_model()
-    return [
+    exact = evaluate(P, R, uniform_policy(), GAMMA, 1)[s]
+    real_moves = [a for a in ACTIONS if next_state(s, a) != s]
+    slips = [
         Mistake("the reward of the best action alone: the uniform policy takes each action with "
                 "probability 0.25, so weight every action's outcome by 0.25.", R[s].max()),
         Mistake("the reward discounted by gamma: the reward of the move into S8 is immediate, "
                 "only V_0(s') is discounted.", 0.25 * GAMMA * R[s].max()),
+        Mistake("the move into the wall left out: the policy picks each of the FOUR actions with "
+                "probability 0.25, and bumping into the wall is one of them (reward 0).", 1.0 / len(real_moves)),
         Mistake("a value of 10 for S8: S8 is terminal, V(S8) = 0; the +1 is the reward of the move into it.",
                 _sweep_with_goal_value(10.0)[s]),
         Mistake("a sweep without the reward for entering S8.", 0.0),
+        Mistake("a percentage: write the value itself, 0.25 of a reward of 1 is 0.25, not 25.", 100 * exact),
+        *rounding_slips(exact, 2),
     ]
+    return Answer(exact, decimals=2, slips=slips)
 
 
-def _v1() -> np.ndarray:
-    P, R = gridworld_model()
-    return evaluate(P, R, uniform_policy(), GAMMA, 1)
+ANSWERS = {"V1_S7": _answer(7), "V1_S5": _answer(5)}
 
 
 def test_value_of_s7_after_one_sweep(learner):
-    expect_answer(learner, "V1_S7", _v1()[7], mistakes=_mistakes(7))
+    """V1_S7, the value of S7 after one sweep"""
+    check_answer(learner, "V1_S7", ANSWERS["V1_S7"])
 
 
 def test_value_of_s5_after_one_sweep(learner):
-    expect_answer(learner, "V1_S5", _v1()[5], mistakes=_mistakes(5))
+    """V1_S5, the value of S5 after one sweep"""
+    check_answer(learner, "V1_S5", ANSWERS["V1_S5"])

@@ -4,6 +4,7 @@ from checker.curriculum.checks import expect_choice
 
 
 def test_lower_lambda_relies_on_the_value_function(learner):
+    """what a lower lambda does"""
     expect_choice(
         learner, "ANSWER", "A", ("A", "B", "C", "D"),
         why_not={

@@ -33,6 +33,7 @@ def _why_not() -> dict[str, str]:
 
 
 def test_optimal_policy(learner):
+    """the optimal policy"""
     Q = optimal_q(TWO_STATE_R, TWO_STATE_NEXT, GAMMA)
     greedy = tuple(int(a) for a in np.argmax(Q, axis=1))
     correct = next(letter for letter, policy in OPTIONS.items() if policy == greedy)

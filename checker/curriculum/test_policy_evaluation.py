@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from checker.curriculum.checks import merge_coinciding, Mistake, call, expect_close
+from checker.curriculum.checks import Described, Mistake, call, described, expect_close, plain
 from checker.curriculum.ref_gridworld import GAMMA, evaluate, gridworld_model, uniform_policy
 
 
@@ -46,9 +46,24 @@ def _mistakes(P, R, pi, gamma, n) -> list[Mistake]:
 
 
 def _check(learner, P, R, pi, gamma, iterations) -> None:
-    got, what = call(learner, "policy_evaluation", P, R, pi, gamma, iterations)
-    expect_close(got, evaluate(P, R, pi, gamma, iterations), what=what, rtol=1e-6, atol=1e-6,
-                 mistakes=merge_coinciding(_mistakes(P, R, pi, gamma, iterations)))
+    got, what = described(call, learner, "policy_evaluation", P, R, pi, gamma, iterations)
+    # The gridworld's states have names: V(S5) reads better than [5].
+    entry = (lambda index: f"V(S{index[0]})") if np.shape(plain(R)) == (9, 4) else "V"
+    P, R, pi = plain(P), plain(R), plain(pi)
+    expect_close(got, evaluate(P, R, pi, gamma, iterations), what=what, rtol=1e-6, atol=1e-6, entry=entry,
+                 mistakes=_mistakes(P, R, pi, gamma, iterations))
+
+
+def _gridworld(as_lists: bool = False) -> tuple[Described, Described]:
+    P, R = gridworld_model()
+    if as_lists:
+        P, R = P.tolist(), R.tolist()
+    return Described(P, "gridworld P"), Described(R, "gridworld R")
+
+
+def _uniform(as_list: bool = False) -> Described:
+    pi = uniform_policy()
+    return Described(pi.tolist() if as_list else pi, "uniform pi")
 
 
 def _random_mdp(rng) -> tuple:
@@ -66,50 +81,56 @@ def _random_mdp(rng) -> tuple:
 
 @pytest.mark.parametrize("iterations", [1, 2, 4])
 def test_gridworld_uniform_policy(learner, iterations):
-    P, R = gridworld_model()
-    _check(learner, P, R, uniform_policy(), GAMMA, iterations)
+    """gridworld, uniform policy, {iterations} sweeps"""
+    _check(learner, *_gridworld(), _uniform(), GAMMA, iterations)
 
 
 def test_gridworld_many_sweeps(learner):
-    P, R = gridworld_model()
-    _check(learner, P, R, uniform_policy(), GAMMA, 60)
+    """gridworld, uniform policy, 60 sweeps"""
+    _check(learner, *_gridworld(), _uniform(), GAMMA, 60)
 
 
 def test_zero_iterations_gives_zeros(learner):
-    P, R = gridworld_model()
-    _check(learner, P, R, uniform_policy(), GAMMA, 0)
+    """0 sweeps give zeros"""
+    _check(learner, *_gridworld(), _uniform(), GAMMA, 0)
 
 
 def test_deterministic_policy(learner):
+    """gridworld, a deterministic policy to S8, 5 sweeps"""
     # Always "right", except "down" in the right column: every state walks straight to S8.
-    P, R = gridworld_model()
     pi = np.zeros((9, 4))
     pi[:, 3] = 1.0
     pi[[2, 5, 8], :] = [0.0, 1.0, 0.0, 0.0]
-    _check(learner, P, R, pi, GAMMA, 5)
+    _check(learner, *_gridworld(), Described(pi, "right, then down the right column"), GAMMA, 5)
 
 
 def test_nested_lists_as_input(learner):
-    P, R = gridworld_model()
-    _check(learner, P.tolist(), R.tolist(), uniform_policy().tolist(), 0.5, 3)
+    """nested lists as input"""
+    _check(learner, *_gridworld(as_lists=True), _uniform(as_list=True), 0.5, 3)
 
 
 def test_gamma_zero_gives_expected_reward(learner):
-    P, R = gridworld_model()
+    """gamma 0 gives the expected reward"""
     pi = np.tile([0.1, 0.2, 0.3, 0.4], (9, 1))
-    _check(learner, P, R, pi, 0.0, 3)
+    _check(learner, *_gridworld(), Described(pi, "pi = [0.1, 0.2, 0.3, 0.4] everywhere"), 0.0, 3)
 
 
 @pytest.mark.parametrize("seed", range(5))
 def test_random_mdp_with_terminal_state(learner, seed):
+    """random MDP with a terminal state, seed {seed}"""
     rng = np.random.default_rng(seed)
     P, R, pi = _random_mdp(rng)
-    _check(learner, P, R, pi, float(rng.uniform(0.5, 0.99)), int(rng.integers(1, 12)))
+    S, A = R.shape
+    _check(learner, Described(P, f"random {S}x{A}x{S} P"), Described(R, f"random {S}x{A} R"),
+           Described(pi, "random pi"), float(rng.uniform(0.5, 0.99)), int(rng.integers(1, 12)))
 
 
 @pytest.mark.parametrize("seed", range(3))
 def test_random_deterministic_policy(learner, seed):
+    """random MDP, deterministic policy, seed {seed}"""
     rng = np.random.default_rng(100 + seed)
     P, R, _ = _random_mdp(rng)
-    pi = np.eye(R.shape[1])[rng.integers(R.shape[1], size=R.shape[0])]
-    _check(learner, P, R, pi, float(rng.uniform(0.5, 0.99)), int(rng.integers(2, 10)))
+    S, A = R.shape
+    pi = np.eye(A)[rng.integers(A, size=S)]
+    _check(learner, Described(P, f"random {S}x{A}x{S} P"), Described(R, f"random {S}x{A} R"),
+           Described(pi, "random deterministic pi"), float(rng.uniform(0.5, 0.99)), int(rng.integers(2, 10)))

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from checker.curriculum.checks import Mistake, call, expect_close
+from checker.curriculum.checks import Described, Mistake, call, described, expect_close, plain
 from checker.curriculum.ref_policies import clip_objective_ref
 
 
@@ -29,33 +29,41 @@ def _mistakes(r, a, eps: float) -> list[Mistake]:
 
 
 def _check(learner, r, a, eps: float) -> None:
-    got, what = call(learner, "ppo_clip_objective", r, a, eps)
+    got, what = described(call, learner, "ppo_clip_objective", r, a, eps)
+    r, a = plain(r), plain(a)
     expect_close(got, clip_objective_ref(r, a, eps), what=what, mistakes=_mistakes(r, a, eps))
 
 
 def test_workbook_table(learner):
+    """the four cases of ppo_clip_table"""
     _check(learner, [1.3, 1.3, 0.7, 0.7], [0.5, -0.5, 0.5, -0.5], 0.2)
 
 
 def test_far_outside_the_clip_range(learner):
+    """ratios far outside the clip range"""
     _check(learner, np.array([1.8, 1.8, 0.3, 0.3]), np.array([0.5, -0.5, 0.5, -0.5]), 0.2)
 
 
 def test_inside_the_clip_range(learner):
+    """ratios inside the clip range"""
     _check(learner, np.array([0.9, 1.0, 1.1, 1.2, 0.8]), np.array([2.0, -1.0, -3.0, 1.0, 1.0]), 0.2)
 
 
 def test_zero_advantage(learner):
+    """zero advantages"""
     _check(learner, np.array([0.5, 1.0, 2.0]), np.array([0.0, 0.0, 0.0]), 0.2)
 
 
 def test_scalar_inputs(learner):
+    """scalar inputs"""
     _check(learner, 1.5, 2.0, 0.2)
 
 
 @pytest.mark.parametrize("seed", range(5))
 def test_random_batch(learner, seed):
+    """random batch, seed {seed}"""
     rng = np.random.default_rng(seed)
     n = int(rng.integers(5, 30))
     eps = float(rng.uniform(0.1, 0.3))
-    _check(learner, rng.uniform(0.3, 1.8, size=n).tolist(), rng.normal(size=n).tolist(), eps)
+    _check(learner, Described(rng.uniform(0.3, 1.8, size=n).tolist(), f"{n} random ratios"),
+           Described(rng.normal(size=n).tolist(), "advantages"), eps)

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from checker.curriculum.checks import Mistake, call, expect_close, to_float
+from checker.curriculum.checks import Described, Mistake, call, described, expect_close, plain, to_float
 from checker.curriculum.ref_policies import clip_objective_ref
 
 
@@ -37,29 +37,36 @@ def _mistakes(new, old, a, eps: float) -> list[Mistake]:
 
 
 def _check(learner, new, old, a, eps: float) -> None:
-    got, what = call(learner, "ppo_surrogate_loss", new, old, a, eps)
+    got, what = described(call, learner, "ppo_surrogate_loss", new, old, a, eps)
+    new, old, a = plain(new), plain(old), plain(a)
     expect_close(to_float(got, what=what), _reference(new, old, a, eps), what=what,
                  mistakes=_mistakes(new, old, a, eps))
 
 
 def test_unchanged_policy(learner):
+    """an unchanged policy"""
     _check(learner, [-1.0, -2.0], [-1.0, -2.0], [1.0, 3.0], 0.2)
 
 
 def test_ratios_from_the_workbook_table(learner):
+    """the ratios of ppo_clip_table"""
     old = np.log([0.4, 0.4, 0.5, 0.5])
     new = np.log([0.52, 0.52, 0.35, 0.35])  # ratios 1.3, 1.3, 0.7, 0.7
-    _check(learner, new, old, np.array([0.5, -0.5, 0.5, -0.5]), 0.2)
+    _check(learner, Described(new, "log [0.52, 0.52, 0.35, 0.35]"), Described(old, "log [0.4, 0.4, 0.5, 0.5]"),
+           np.array([0.5, -0.5, 0.5, -0.5]), 0.2)
 
 
 def test_single_sample(learner):
-    _check(learner, [np.log(0.9)], [np.log(0.5)], [2.0], 0.2)
+    """a single sample"""
+    _check(learner, Described([np.log(0.9)], "[log 0.9]"), Described([np.log(0.5)], "[log 0.5]"), [2.0], 0.2)
 
 
 @pytest.mark.parametrize("seed", range(5))
 def test_random_batch(learner, seed):
+    """random batch, seed {seed}"""
     rng = np.random.default_rng(seed)
     n = int(rng.integers(4, 64))
     old = np.log(rng.uniform(0.05, 0.95, size=n))
     new = old + rng.normal(scale=0.3, size=n)
-    _check(learner, new.tolist(), old.tolist(), rng.normal(size=n).tolist(), float(rng.uniform(0.1, 0.3)))
+    _check(learner, Described(new.tolist(), f"{n} random new log-probs"), Described(old.tolist(), "old log-probs"),
+           Described(rng.normal(size=n).tolist(), "advantages"), float(rng.uniform(0.1, 0.3)))

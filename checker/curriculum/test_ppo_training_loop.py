@@ -31,4 +31,5 @@ NEEDS = {
 
 
 def test_ppo_loop_order(learner):
+    """the steps of one PPO iteration in order"""
     expect_order(learner.PPO_LOOP, CORRECT, name="PPO_LOOP", needs=NEEDS)

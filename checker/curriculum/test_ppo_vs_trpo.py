@@ -4,6 +4,7 @@ from checker.curriculum.checks import expect_choice
 
 
 def test_why_ppo_replaced_trpo(learner):
+    """why PPO replaced TRPO"""
     expect_choice(learner, "ANSWER", "B", ["A", "B", "C", "D"], why_not={
         "A": "PPO has no exact KL constraint at all: clipping the ratio is a simple heuristic that keeps "
              "updates small. TRPO is the one that enforces a KL bound (approximately, with a line search).",

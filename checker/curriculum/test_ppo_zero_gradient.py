@@ -15,6 +15,7 @@ def _zero_gradient_option() -> str:
 
 
 def test_sample_with_zero_gradient(learner):
+    """the sample with zero gradient"""
     expect_choice(learner, "ANSWER", _zero_gradient_option(), list(OPTIONS), why_not={
         "B": "r = 1.3 with A < 0: the policy made a bad action MORE likely. r * A = -0.65 is below "
              "-0.60, so the min selects the unclipped term and the full gradient flows: no clipping "

@@ -3,9 +3,11 @@
 import numpy as np
 import pytest
 
-from checker.curriculum.checks import call_in_place, expect_updated_in_place, Mistake, expect_close
+from checker.curriculum.checks import (
+    Described, Mistake, call_in_place, described, expect_close, expect_updated_in_place, plain,
+)
 
-# The workbook's trace: state 0 = S0, 1 = S1; action 0 = left, 1 = right.
+# The section's trace: state 0 = S0, 1 = S1; action 0 = left, 1 = right.
 TRACE = [(0, 1, 5.0, 1), (1, 0, 2.0, 0), (0, 1, 5.0, 1), (1, 0, 2.0, 0), (0, 1, 5.0, 1)]
 
 
@@ -41,11 +43,11 @@ def _mistakes(Q, s, a, r, s_next, alpha, gamma, done) -> list[Mistake]:
             Mistake("a terminal step that drops the reward too: when done the target is r, not 0.", step(0.0)),
         ]
     found += [
-        Mistake("the workbook's bug: Q[s, a] + alpha * target, without subtracting Q[s, a]. "
+        Mistake("the bug of q_update_fix: Q[s, a] + alpha * target, without subtracting Q[s, a]. "
                 "The step is alpha * (target - Q[s, a]).", _with_entry(Q, s, a, q + alpha * target)),
         *_next_state_slips(Q, s_next, a, step, r, gamma, done),
-        Mistake("the max over Q[s] (the current state) instead of Q[s_next].",
-                step(r if done else r + gamma * Q[s].max())),
+        Mistake("the target bootstrapped from Q[s], the state just left: it looks ahead to the best "
+                "Q-value of the next state, Q[s_next].max().", step(r if done else r + gamma * Q[s].max())),
         Mistake("alpha applied to the target only (missing brackets): Q[s, a] + alpha * target - Q[s, a]. "
                 "Write Q[s, a] + alpha * (target - Q[s, a]).", _with_entry(Q, s, a, alpha * target)),
         Mistake("alpha applied to the reward only (missing brackets): write alpha * (r + gamma * max - Q[s, a]).",
@@ -71,30 +73,37 @@ def _next_state_slips(Q, s_next, a, step, r, gamma, done) -> list[Mistake]:
 
 
 def _check(learner, Q, s, a, r, s_next, alpha, gamma, done, tol: float = 1e-6) -> None:
+    result, passed, what = described(call_in_place, learner, "q_learning_update", Q, s, a, r, s_next,
+                                     alpha, gamma, done)
+    Q = plain(Q)
     expected = _reference(Q, s, a, r, s_next, alpha, gamma, done)
-    result, passed, what = call_in_place(learner, "q_learning_update", Q, s, a, r, s_next, alpha, gamma, done)
-    expect_close(result, expected, what=what, rtol=tol, atol=tol,
+    expect_close(result, expected, what=what, rtol=tol, atol=tol, entry="Q",
                  mistakes=_mistakes(Q, s, a, r, s_next, alpha, gamma, done))
     expect_updated_in_place(passed, expected, what=what, atol=tol)
 
 
 def test_workbook_first_transition(learner):
+    """the first transition of the trace, from Q = 0"""
     _check(learner, np.zeros((2, 2)), 0, 1, 5.0, 1, 0.1, 0.99, False)
 
 
 def test_workbook_trace_step_by_step(learner):
+    """the section's five transitions, one by one"""
     Q = np.zeros((2, 2))
-    for s, a, r, s_next in TRACE:
-        _check(learner, Q, s, a, r, s_next, 0.1, 0.99, False)
+    for step, (s, a, r, s_next) in enumerate(TRACE, start=1):
+        shown = "Q = 0 everywhere" if step == 1 else f"Q after step {step - 1} of the trace"
+        _check(learner, Described(Q, shown), s, a, r, s_next, 0.1, 0.99, False)
         Q = _reference(Q, s, a, r, s_next, 0.1, 0.99, False)
 
 
 def test_terminal_step_does_not_bootstrap(learner):
+    """a terminal step does not bootstrap"""
     Q = np.array([[1.0, 2.0], [3.0, 4.0], [8.0, 6.0]])
     _check(learner, Q, 0, 1, 1.0, 2, 0.5, 0.9, True)
 
 
 def test_done_at_repeated_steps(learner):
+    """two episodes, each ending with done"""
     # Two short episodes on a 3-state chain; steps 2 and 4 end an episode.
     Q = np.array([[0.5, 1.0], [2.0, -1.0], [4.0, 3.0]])
     steps = [(0, 1, 0.0, 1, False), (1, 1, 1.0, 2, True), (0, 0, -0.5, 2, False), (2, 1, 2.0, 1, True)]
@@ -104,10 +113,12 @@ def test_done_at_repeated_steps(learner):
 
 
 def test_alpha_one_gamma_zero_gives_reward(learner):
+    """alpha 1 and gamma 0 give the reward"""
     _check(learner, np.array([[2.0, -3.0], [5.0, 7.0]]), 1, 0, -1.5, 0, 1.0, 0.0, False)
 
 
 def test_float32_table(learner):
+    """a float32 table"""
     Q = np.array([[0.25, 1.5, -2.0], [3.0, 0.0, 1.0]], dtype=np.float32)
     _check(learner, Q, 1, 2, 0.75, 0, 0.2, 0.95, False, tol=1e-5)
 
@@ -115,10 +126,11 @@ def test_float32_table(learner):
 @pytest.mark.parametrize("done", [False, True])
 @pytest.mark.parametrize("seed", range(5))
 def test_random_transitions(learner, seed, done):
+    """random transition (done={done}), seed {seed}"""
     rng = np.random.default_rng(seed)
     n_states, n_actions = int(rng.integers(2, 7)), int(rng.integers(2, 5))
     Q = rng.normal(scale=3.0, size=(n_states, n_actions))
     s, s_next = (int(x) for x in rng.integers(n_states, size=2))
     a = int(rng.integers(n_actions))
-    _check(learner, Q, s, a, float(rng.normal(scale=2.0)), s_next,
+    _check(learner, Described(Q, f"random {n_states}x{n_actions} Q"), s, a, float(rng.normal(scale=2.0)), s_next,
            float(rng.uniform(0.05, 1.0)), float(rng.uniform(0.0, 0.99)), done)

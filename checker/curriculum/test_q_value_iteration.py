@@ -4,7 +4,9 @@ import numpy as np
 import pytest
 
 from checker.api import CheckFailed
-from checker.curriculum.checks import call_with_time_limit, Mistake, expect_close, show, to_array
+from checker.curriculum.checks import (
+    Described, Mistake, call_with_time_limit, described, expect_close, plain, show, to_array,
+)
 from checker.curriculum.mdps import TWO_STATE_NEXT, TWO_STATE_R
 from checker.curriculum.ref_values import optimal_q, q_sweeps
 
@@ -33,8 +35,9 @@ def _mistakes(R, nxt, gamma, epsilon):
 
 
 def _check(learner, R, nxt, gamma, epsilon):
-    got, what = call_with_time_limit(learner, "q_value_iteration", R, nxt, gamma, epsilon,
-                                     seconds=2, why=NEVER_STOPS)
+    got, what = described(call_with_time_limit, learner, "q_value_iteration", R, nxt, gamma, epsilon,
+                          seconds=2, why=NEVER_STOPS)
+    R, nxt = plain(R), plain(nxt)
     expected = q_sweeps(R, nxt, gamma, epsilon)[-1]
     S, A = expected.shape
     arr = to_array(got, what=what)
@@ -45,37 +48,45 @@ def _check(learner, R, nxt, gamma, epsilon):
     if arr.shape == (A, S) and A != S:
         raise CheckFailed(f"{what}\n  returned shape ({A}, {S}), expected ({S}, {A}).\n"
                           "  Rows are states and columns are actions, like R: Q[s][a].")
-    expect_close(got, expected, what=what, mistakes=_mistakes(R, nxt, gamma, epsilon))
+    expect_close(got, expected, what=what, mistakes=_mistakes(R, nxt, gamma, epsilon),
+                 entry=lambda index: f"Q[{index[0]}][{index[1]}]")
 
 
 def test_workbook_mdp(learner):
+    """the 2-state MDP at gamma 0.9"""
     _check(learner, TWO_STATE_R.tolist(), TWO_STATE_NEXT.tolist(), 0.9, 1e-3)
 
 
 def test_large_epsilon_returns_the_iterate(learner):
+    """a large epsilon returns the iterate, not Q*"""
     # Stops after a few sweeps, far from Q*.
     _check(learner, TWO_STATE_R, TWO_STATE_NEXT, 0.9, 1.0)
 
 
 def test_gamma_zero_gives_rewards(learner):
+    """gamma 0 gives the rewards"""
     _check(learner, TWO_STATE_R, TWO_STATE_NEXT, 0.0, 0.01)
 
 
 def test_negative_rewards(learner):
+    """negative rewards"""
     # Q only goes down here: a change measured without abs() looks like zero after one sweep.
     _check(learner, [[-1.0, -2.0], [0.0, -1.0]], [[0, 1], [1, 0]], 0.9, 0.01)
 
 
 def test_one_action_is_value_iteration(learner):
+    """one action: value iteration on the chain"""
     # A = 1: the 4-state chain of value iteration, Q has shape (4, 1).
     _check(learner, [[0.0], [0.0], [0.0], [1.0]], [[1], [2], [3], [3]], 0.9, 0.01)
 
 
 def test_one_state_two_actions(learner):
+    """one state, two actions"""
     _check(learner, [[1.0, 3.0]], [[0, 0]], 0.5, 1e-4)
 
 
 def test_three_states_three_actions(learner):
+    """three states, three actions"""
     R = [[0.0, 1.0, -1.0], [2.0, 0.0, 0.5], [0.0, -2.0, 4.0]]
     nxt = [[1, 2, 0], [0, 2, 1], [2, 0, 1]]
     _check(learner, R, nxt, 0.8, 1e-3)
@@ -83,8 +94,10 @@ def test_three_states_three_actions(learner):
 
 @pytest.mark.parametrize("seed", range(5))
 def test_random_mdp(learner, seed):
+    """random MDP, seed {seed}"""
     rng = np.random.default_rng(seed)
     S, A = int(rng.integers(2, 7)), int(rng.integers(2, 5))
     R = np.round(rng.normal(size=(S, A)) * 2, 2)
     nxt = rng.integers(0, S, size=(S, A))
-    _check(learner, R, nxt, float(rng.uniform(0.5, 0.95)), float(rng.choice([0.1, 0.01, 1e-3])))
+    _check(learner, Described(R, f"random {S}x{A} R"), Described(nxt, f"random {S}x{A} next_state"),
+           float(rng.uniform(0.5, 0.95)), float(rng.choice([0.1, 0.01, 1e-3])))

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from checker.curriculum.checks import call_explained, Mistake, expect_close
+from checker.curriculum.checks import Described, Mistake, call_explained, described, expect_close, plain
 from checker.curriculum.ref_returns import returns_forward, softmax_ref
 
 # Returns up to ~20 and sums of up to 20 steps: 1e-5 accepts float32 arithmetic.
@@ -41,42 +41,51 @@ def _mistakes(theta, actions, returns) -> list[Mistake]:
 
 
 def _check(learner, theta, actions, returns) -> None:
-    got, what = call_explained(learner, "reinforce_gradient", theta, actions, returns,
-                               expectation="An episode with no steps contributes nothing: return zeros, "
-                                           "one per logit.")
+    got, what = described(call_explained, learner, "reinforce_gradient", theta, actions, returns,
+                          expectation="An episode with no steps contributes nothing: return zeros, "
+                                      "one per logit.")
+    theta, actions, returns = plain(theta), plain(actions), plain(returns)
     expect_close(got, _reference(theta, actions, returns), what=what, rtol=TOL, atol=TOL,
                  mistakes=_mistakes(theta, actions, returns))
 
 
 def test_single_step_positive_return(learner):
+    """one step with a positive return"""
     _check(learner, [2.0, 1.0], [0], [1.0])
 
 
 def test_negative_return_pushes_away(learner):
+    """a negative return pushes away"""
     _check(learner, [2.0, 1.0], [0], [-2.0])
 
 
 def test_workbook_returns(learner):
+    """the returns of rewards [1, 0, 1, 0, 1]"""
     # The rewards [1, 0, 1, 0, 1] at gamma 0.99, with a made-up action sequence.
     _check(learner, [2.0, 1.0], [0, 1, 0, 0, 1], returns_forward([1, 0, 1, 0, 1], 0.99).tolist())
 
 
 def test_three_actions_numpy_input(learner):
+    """three actions, numpy input"""
     _check(learner, np.array([0.5, -1.0, 2.0]), np.array([2, 0, 1, 2]), np.array([1.5, -0.5, 3.0, 0.25]))
 
 
 def test_large_logits_stay_finite(learner):
+    """large logits stay finite"""
     # exp(1000) overflows: the softmax inside the gradient must subtract max(theta) first.
     _check(learner, [1000.0, 990.0, -1000.0], [0, 2, 1], [1.0, -0.5, 2.0])
 
 
 def test_empty_episode_gives_zero_gradient(learner):
+    """an empty episode gives a zero gradient"""
     _check(learner, [2.0, 1.0], [], [])
 
 
 @pytest.mark.parametrize("seed", range(5))
 def test_random_episode(learner, seed):
+    """random episode, seed {seed}"""
     rng = np.random.default_rng(seed)
     n, T = int(rng.integers(2, 6)), int(rng.integers(2, 20))
     returns = returns_forward(rng.normal(size=T), 0.95)
-    _check(learner, rng.normal(size=n), rng.integers(n, size=T), returns)
+    _check(learner, Described(rng.normal(size=n), f"{n} random logits"),
+           Described(rng.integers(n, size=T), f"{T} random actions"), Described(returns, "their returns"))

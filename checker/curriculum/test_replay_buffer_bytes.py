@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from checker.curriculum.checks import expect_whole_number, call
+from checker.curriculum.checks import call, expect_whole_number
 
 
 def _state(image_shape, proprio_dim: int, image_bytes: int = 1) -> int:
@@ -32,23 +32,28 @@ def _check(learner, n: int, image_shape, proprio_dim: int, action_dim: int) -> N
 
 
 def test_workbook_buffer(learner):
+    """1M transitions of the robot arm"""
     _check(learner, 1_000_000, (128, 128, 3), 6, 6)
 
 
 def test_single_transition(learner):
+    """a single transition"""
     _check(learner, 1, (128, 128, 3), 6, 6)
 
 
 def test_empty_buffer(learner):
+    """an empty buffer"""
     _check(learner, 0, (84, 84, 3), 7, 2)
 
 
 def test_grayscale_without_joints(learner):
+    """grayscale images without joint angles"""
     _check(learner, 1000, [84, 84, 1], 0, 1)
 
 
 @pytest.mark.parametrize("seed", range(5))
 def test_random_sensor_setup(learner, seed):
+    """random sensor setup, seed {seed}"""
     rng = np.random.default_rng(seed)
     shape = tuple(int(x) for x in rng.integers(8, 160, size=2)) + (int(rng.choice([1, 3, 4])),)
     _check(learner, int(rng.integers(1, 2_000_000)), shape, int(rng.integers(0, 20)), int(rng.integers(1, 12)))

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from checker.curriculum.checks import expect_whole_number, call
+from checker.curriculum.checks import call, expect_whole_number
 
 
 def _whole(total: int, unit: int) -> int:
@@ -53,43 +53,53 @@ def _check_updates(learner, total: int, rollout: int, epochs: int, size: int | N
 
 
 def test_episodes_workbook_budget(learner):
+    """episodes in 5M steps of 100"""
     _check_episodes(learner, 5_000_000, 100)
 
 
 def test_episodes_unfinished_episode_does_not_count(learner):
+    """an unfinished episode does not count"""
     _check_episodes(learner, 1050, 100)
 
 
 def test_episodes_fewer_steps_than_one_episode(learner):
+    """fewer steps than one episode"""
     _check_episodes(learner, 99, 100)
 
 
 def test_updates_full_batch_workbook(learner):
+    """full-batch updates in 5M steps"""
     _check_updates(learner, 5_000_000, 2048, 4, None)
 
 
 def test_updates_full_batch_default_argument(learner):
+    """full-batch updates, minibatch_size left out"""
     _check_updates(learner, 5_000_000, 2048, 4, None, pass_none=False)
 
 
 def test_updates_minibatch_64_workbook(learner):
+    """updates with minibatches of 64 in 5M steps"""
     _check_updates(learner, 5_000_000, 2048, 4, 64)
 
 
 def test_updates_partial_minibatch_gets_a_step(learner):
+    """a partial minibatch still gets a step"""
     _check_updates(learner, 10_000, 2048, 2, 100)
 
 
 def test_updates_minibatch_larger_than_rollout(learner):
+    """a minibatch larger than the rollout"""
     _check_updates(learner, 10_000, 512, 3, 1024)
 
 
 def test_updates_budget_smaller_than_one_rollout(learner):
+    """a budget smaller than one rollout"""
     _check_updates(learner, 2000, 2048, 10, 64)
 
 
 @pytest.mark.parametrize("seed", range(5))
 def test_random_budgets(learner, seed):
+    """random budgets, seed {seed}"""
     rng = np.random.default_rng(seed)
     rollout = int(rng.integers(100, 5000))
     size = int(rng.integers(7, 300))

@@ -2,19 +2,31 @@
 
 import math
 
-from checker.curriculum.checks import Mistake, expect_answer
+from checker.curriculum.checks import Answer, Mistake, check_answer, rounding_slips
 
 T, C = 100, 2.0
 Q2, N2 = 4.0, 10
 
 
-def test_ucb_of_action_2(learner):
-    expected = Q2 + C * math.sqrt(math.log(T) / N2)
-    expect_answer(learner, "UCB_ACTION_2", expected, mistakes=[
+def _answer() -> Answer:
+    exact = Q2 + C * math.sqrt(math.log(T) / N2)
+    slips = [
         Mistake("log base 10 instead of the natural log ln.", Q2 + C * math.sqrt(math.log10(T) / N2)),
         Mistake("the square root left out.", Q2 + C * math.log(T) / N2),
         Mistake("N(a) in the numerator: the bonus shrinks as N(a) grows, so N(a) divides.",
                 Q2 + C * math.sqrt(math.log(T) * N2)),
         Mistake("c inside the square root: c multiplies sqrt(ln(t) / N(a)).", Q2 + math.sqrt(C * math.log(T) / N2)),
+        Mistake("ln(N(a)) where ln(t) belongs: the numerator grows with the total step count t = 100.",
+                Q2 + C * math.sqrt(math.log(N2) / N2)),
         Mistake("the bonus alone: add it to Q(2).", C * math.sqrt(math.log(T) / N2)),
-    ])
+        *rounding_slips(exact, 2),
+    ]
+    return Answer(exact, decimals=2, slips=slips)
+
+
+ANSWERS = {"UCB_ACTION_2": _answer()}
+
+
+def test_ucb_of_action_2(learner):
+    """UCB_ACTION_2, the UCB score of action 2"""
+    check_answer(learner, "UCB_ACTION_2", ANSWERS["UCB_ACTION_2"])

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from checker.api import CheckFailed
-from checker.curriculum.checks import Mistake, call_with_warnings, expect_close, show, to_array
+from checker.curriculum.checks import Described, Mistake, call_with_warnings, expect_close, plain, show, to_array
 
 
 def _reference(Q, N, t: float, c: float) -> np.ndarray:
@@ -34,6 +34,7 @@ def _mistakes(Q, N, t: float, c: float) -> list[Mistake]:
 
 def _check(learner, Q, N, t, c) -> None:
     got, what, caught = call_with_warnings(learner, "ucb_scores", Q, N, t, c)
+    Q, N = plain(Q), plain(N)
     arr = to_array(got, what=what)
     untried = [i for i, n in enumerate(N) if n == 0]
     if arr.shape == (len(Q),) and any(math.isnan(arr[i]) for i in untried):
@@ -49,30 +50,37 @@ def _check(learner, Q, N, t, c) -> None:
 
 
 def test_workbook_example(learner):
+    """Q = [3, 2.5, 4], N = [50, 40, 10], t 100, c 2"""
     _check(learner, [3.0, 2.5, 4.0], [50, 40, 10], 100, 2.0)
 
 
 def test_numpy_input(learner):
+    """numpy input"""
     _check(learner, np.array([0.5, -1.0, 2.0, 0.0]), np.array([3, 7, 1, 12]), 23, 1.5)
 
 
 def test_unvisited_action_is_infinite(learner):
+    """an unvisited action scores infinity"""
     _check(learner, [3.0, 2.5], [5, 0], 10, 1.0)
 
 
 def test_nothing_visited_yet(learner):
+    """nothing visited yet"""
     # t = 1 makes ln(t) = 0, so a naive 0 / 0 gives NaN rather than inf.
     _check(learner, [0.0, 0.0, 0.0], np.array([0, 0, 0]), 1, 2.0)
 
 
 def test_c_zero_gives_q(learner):
+    """c 0 gives Q"""
     _check(learner, [1.0, -2.0, 0.5], [4, 9, 2], 15, 0.0)
 
 
 @pytest.mark.parametrize("seed", range(5))
 def test_random_values(learner, seed):
+    """random values, seed {seed}"""
     rng = np.random.default_rng(seed)
     n = int(rng.integers(2, 9))
     N = rng.integers(0, 30, size=n)
     N[rng.integers(n)] = 0
-    _check(learner, rng.normal(size=n), N, int(N.sum()) + 1, float(rng.uniform(0.5, 3.0)))
+    _check(learner, Described(rng.normal(size=n), f"{n} random Q-values"), N, int(N.sum()) + 1,
+           float(rng.uniform(0.5, 3.0)))

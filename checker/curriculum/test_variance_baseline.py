@@ -4,6 +4,7 @@ from checker.curriculum.checks import expect_choice
 
 
 def test_baseline_reduces_variance(learner):
+    """what reduces the variance"""
     expect_choice(
         learner, "ANSWER", "D", ("A", "B", "C", "D"),
         why_not={

@@ -17,7 +17,7 @@ Your task: write `bellman_iteration(V, R, P, gamma)`.
 
 Return the new values as a numpy array of length n. Do not modify V.
 
-Example (the 3-state MDP of the previous exercise, starting from V = 0):
+Example (the 3-state MDP of bellman_values, starting from V = 0):
 
     bellman_iteration([0, 0, 0], [10, 2, 5], P, 0.9)  ->  array([10., 2., 5.])
 """

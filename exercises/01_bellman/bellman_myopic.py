@@ -2,9 +2,10 @@
 
 The discount factor gamma says how much a reward one step later is worth today. A reward
 k steps ahead is weighted by gamma**k. With gamma = 0.9 that weight fades slowly (0.9**10
-is still 0.35), so V(A) = 56.23 in the previous exercise sums many future rewards. With
-gamma = 0.1 the next reward counts 10%, the one after 1%, the one after that 0.1%: the
-agent is myopic, and every value collapses toward its immediate reward R(s). A handy
+is still 0.35), so the values of bellman_values sum many future rewards and end up several
+times larger than any single reward. With gamma = 0.1 the next reward counts 10%, the one
+after 1%, the one after that 0.1%: the agent is myopic, and every value collapses toward
+its immediate reward R(s). A handy
 rule of thumb: the agent looks about 1 / (1 - gamma) steps ahead (10 steps for 0.9,
 barely more than 1 for 0.1).
 

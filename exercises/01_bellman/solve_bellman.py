@@ -1,6 +1,6 @@
 """Solve the Bellman equation exactly, for any small MDP.
 
-In the first exercise you solved three Bellman equations by hand. Written for all states
+In bellman_values you solved three Bellman equations by hand. Written for all states
 at once they are one matrix equation,
 
     V = R + gamma * P @ V        which rearranges to        (I - gamma * P) V = R,
@@ -20,7 +20,7 @@ Return the exact values V as a numpy array of length n. Do not modify the inputs
 numpy.linalg.solve is the tool; there is no need to invert the matrix yourself.
 Results within a relative error of 1e-6 are accepted.
 
-Example (the 3-state MDP of the first exercise):
+Example (the 3-state MDP of bellman_values, here with gamma = 0.5):
 
     | State | R(s) | P(A|s) | P(B|s) | P(C|s) |
     |-------|------|--------|--------|--------|
@@ -28,7 +28,7 @@ Example (the 3-state MDP of the first exercise):
     | B     | 2    | 0.1    | 0.0    | 0.9    |
     | C     | 5    | 0.6    | 0.3    | 0.1    |
 
-    solve_bellman([10, 2, 5], P, 0.9)  ->  array([56.2322, 50.7325, 53.9156])
+    solve_bellman([10, 2, 5], P, 0.5)  ->  array([14.1445,  7.6276, 10.9342])
     solve_bellman([10, 2, 5], P, 0.0)  ->  array([10., 2., 5.])
 """
 

@@ -17,9 +17,8 @@ Your task: what does V(S3) converge to as k goes to infinity? Hint: it is a geom
 series, or equivalently the fixed point of V = 1 + 0.9 * V. Answers within 0.005 are
 accepted (two decimals).
 
-The result, 1 / (1 - gamma) for a reward of 1 per step, is one of the most used formulas
-in RL: the value of a constant reward stream under discounting, and the "effective
-horizon" of an agent with discount gamma.
+The formula you find is one of the most used in RL: the value of a constant reward
+stream under discounting, and the "effective horizon" of an agent with discount gamma.
 """
 
 V_S3_LIMIT = ...

@@ -12,7 +12,7 @@ max change ||V_k - V_{k-1}||_inf is strictly below epsilon = 0.01. Count that sw
 
 The largest change always happens in S3, whose value grows by one more term of
 1 + gamma + gamma**2 + ... per sweep: sweep 1 changes it by 1, sweep 2 by gamma, sweep 3
-by gamma**2, and so on (with gamma = 0.9: 1, 0.9, 0.81, 0.729, ...).
+by gamma**2, and so on (with gamma = 0.9: 1, 0.9, 0.81, ...).
 
 Your task: the exact number of sweeps, as an integer,
 

@@ -17,12 +17,12 @@ The chain (gamma = 0.9):
     | S2        | 0      | S3              |
     | S3 (goal) | +1     | S3 (absorbing)  |
 
-Two consecutive iterates:
+Two consecutive iterates, after sweeps 5 and 6:
 
-    V_3 = [0,     0.81,  1.71,  2.71 ]
-    V_4 = [0.729, 1.539, 2.439, 3.439]
+    V_5 = [1.3851,  2.1951,  3.0951,  4.0951 ]
+    V_6 = [1.97559, 2.78559, 3.68559, 4.68559]
 
-Your task: compute ||V_4 - V_3||_inf. Answers within 0.0005 are accepted (three decimals).
+Your task: compute ||V_6 - V_5||_inf. Answers within 0.0005 are accepted (three decimals).
 """
 
 MAX_CHANGE = ...

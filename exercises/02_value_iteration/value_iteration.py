@@ -23,7 +23,7 @@ Your task: write `value_iteration(R, next_state, gamma, epsilon)`.
 Return V after the last sweep, as a numpy array of length n. Do not modify the inputs.
 Results within a relative error of 1e-6 are accepted.
 
-Example, the chain of the previous exercises:
+Example, the chain of chain_v4:
 
     | State     | Reward | Next state      |
     |-----------|--------|-----------------|

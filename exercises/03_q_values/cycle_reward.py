@@ -18,8 +18,9 @@ of one trip around the cycle, divided by the number of steps it takes). Answers 
 0.005 are accepted (two decimals).
 
 A link to the discounted values: (1 - gamma) * V*(s) is a discount-weighted average of
-the rewards ahead. Here (1 - 0.9) * V*(S0) = 3.58 and (1 - 0.9) * V*(S1) = 3.42; both
-approach the per-step average as gamma approaches 1.
+the rewards ahead. Compute it for S0 and S1 from your q_values: one is a little above the
+per-step average and one a little below (S0 collects its +5 first), and both approach it
+as gamma approaches 1.
 """
 
 AVG_REWARD_PER_STEP = ...

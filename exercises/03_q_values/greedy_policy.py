@@ -17,14 +17,14 @@ Your task: write `greedy_policy(Q)`.
 Return one action index per state: a numpy array of S integers, each in 0..A-1.
 Do not modify Q.
 
-Example, the optimal Q-values of this topic's 2-state MDP (actions 0 = left, 1 = right):
+Example, a Q-table of two states (actions 0 = left, 1 = right):
 
     | State | Q(s, left) | Q(s, right) |
     |-------|------------|-------------|
-    | S0    | 33.21      | 35.79       |
-    | S1    | 34.21      | 30.79       |
+    | S0    | 1.2        | 3.4         |
+    | S1    | 2.5        | 0.7         |
 
-    greedy_policy([[33.21, 35.79], [34.21, 30.79]])  ->  array([1, 0])
+    greedy_policy([[1.2, 3.4], [2.5, 0.7]])          ->  array([1, 0])
     greedy_policy([[2.0, 2.0, 1.0]])                  ->  array([0])     (tie: lowest index)
 """
 

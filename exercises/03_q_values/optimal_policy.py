@@ -5,7 +5,7 @@ action with the largest Q-value,
 
     pi*(s) = argmax over a of Q*(s, a).
 
-The same MDP as in the previous exercise (gamma = 0.9):
+The same MDP as in q_values (gamma = 0.9):
 
     | State | Action | Reward | Next state |
     |-------|--------|--------|------------|
@@ -14,7 +14,7 @@ The same MDP as in the previous exercise (gamma = 0.9):
     | S1    | left   | +2     | S0         |
     | S1    | right  | 0      | S1         |
 
-Which policy is optimal? Use the four Q-values you computed in the previous exercise.
+Which policy is optimal? Use the four Q-values you computed in q_values.
 
     A.  right in S0, left in S1
     B.  left in S0, left in S1

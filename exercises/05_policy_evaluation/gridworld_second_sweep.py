@@ -1,6 +1,6 @@
 """Policy evaluation: the second sweep, and how value spreads.
 
-The 3x3 gridworld of the previous exercise, numbered row by row:
+The 3x3 gridworld of gridworld_first_sweep, numbered row by row:
 
     +----+----+----+
     | S0 | S1 | S2 |

@@ -21,7 +21,7 @@ Return V after exactly `iterations` sweeps, as a numpy array of length S. Inputs
 nested lists or numpy arrays; do not modify them. A terminal state has all-zero rows in
 P and R, so its value stays 0.
 
-Example: the 3x3 gridworld of the previous exercise (P, R = gridworld_3x3()) with the
+Example: the 3x3 gridworld of gridworld_3x3 (P, R = gridworld_3x3()) with the
 uniform random policy pi = np.full((9, 4), 0.25) and gamma = 0.9:
 
     policy_evaluation(P, R, pi, 0.9, 1)  ->  [0, 0, 0, 0, 0, 0.25, 0, 0.25, 0]

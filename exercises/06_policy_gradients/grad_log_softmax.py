@@ -24,9 +24,9 @@ chosen one. Do not modify `theta`. It must work for large logits too: compute th
 the stable way (copy your `softmax` from the stable_softmax exercise if you like; every
 exercise file stands alone).
 
-Example (two actions, theta = [2, 1]):
+Example (two actions, theta = [3, 1]):
 
-    grad_log_softmax([2.0, 1.0], 0)  ->  array([ 0.2689, -0.2689])
+    grad_log_softmax([3.0, 1.0], 1)  ->  array([-0.8808,  0.8808])
 """
 
 import numpy as np

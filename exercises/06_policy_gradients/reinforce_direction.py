@@ -1,10 +1,11 @@
 """Which way does a negative return push?
 
-The two-action softmax policy again: theta = [2, 1], so pi(a=0) ~= 0.731. The agent took
-action 0, and the return that followed was G_t = -2. REINFORCE updates
+The two-action softmax policy again: theta = [2, 1], so action 0 is the likelier one. The
+agent took action 0, and the return that followed was G_t = -2. REINFORCE updates
 
     theta <- theta + alpha * G_t * grad log pi(a=0),
-    grad log pi(a=0) = [1 - pi(a=0), -pi(a=1)] ~= [0.269, -0.269]
+    grad log pi(a=0) = [1 - pi(a=0), -pi(a=1)]      (positive, then negative: the score
+                                                     of score_function and its mirror)
 
 with a small learning rate alpha > 0. What happens to pi(a=0)?
 

@@ -25,9 +25,9 @@ Return a numpy array of length n: the SUM over the T steps (not the mean). An em
 episode (T = 0) gives a gradient of zeros. Do not modify the inputs. A stable softmax is
 your own to write (or copy from the stable_softmax exercise).
 
-Example: theta = [2, 1], one step, action 0, G_0 = 1:
+Example: theta = [3, 1], one step, action 0, G_0 = 1:
 
-    reinforce_gradient([2.0, 1.0], [0], [1.0])  ->  array([ 0.2689, -0.2689])
+    reinforce_gradient([3.0, 1.0], [0], [1.0])  ->  array([ 0.1192, -0.1192])
 """
 
 import numpy as np

@@ -3,12 +3,13 @@
 REINFORCE weights each action's score by the return that followed it. The return from
 step t is the discounted sum of all rewards from t to the end of the episode:
 
-    G_t = r_t + gamma * r_{t+1} + gamma^2 * r_{t+2} + ... + gamma^(T-t) * r_T
+    G_t = r_t + gamma * r_{t+1} + gamma^2 * r_{t+2} + ... + gamma^(T-1-t) * r_{T-1}
 
-The current reward r_t counts in full (gamma^0 = 1); each step further into the future
-adds one more factor of gamma.
+where T is the number of steps, so the rewards are r_0 .. r_{T-1}. The current reward r_t
+counts in full (gamma^0 = 1); each step further into the future adds one more factor of
+gamma.
 
-A 5-step trajectory, gamma = 0.99:
+A 5-step trajectory (T = 5), gamma = 0.99:
 
     | t   | 0 | 1 | 2 | 3 | 4 |
     |-----|---|---|---|---|---|

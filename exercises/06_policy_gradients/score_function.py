@@ -12,7 +12,7 @@ k of exp(theta_k)), the derivative with respect to the action's own weight is
 large score: taking it and doing well is a strong learning signal. An action that is
 already likely gets a small one.
 
-Setup as in the previous exercise: two actions, features [1], theta = [2, 1]
+Setup as in softmax_prob: two actions, features [1], theta = [2, 1]
 (theta_1 is the weight of action 0).
 
 Your task: compute d/d theta_1 log pi(a=0) and assign it to SCORE. Answers within 0.0005

@@ -24,8 +24,8 @@ Return a 1-D numpy array of n probabilities (non-negative, summing to 1). Do not
 
 Examples:
 
-    softmax([2.0, 1.0])        ->  array([0.7311, 0.2689])
-    softmax([1000.0, 999.0])   ->  array([0.7311, 0.2689])   (same difference, same answer)
+    softmax([3.0, 1.0])        ->  array([0.8808, 0.1192])
+    softmax([1003.0, 1001.0])  ->  array([0.8808, 0.1192])   (same difference, same answer)
     softmax([5.0])             ->  array([1.])
 """
 

@@ -13,7 +13,7 @@ Computed backwards, from the last step of the episode (where A_4 = delta_4):
 
 lambda = 0 gives A_t = delta_t; lambda = 1 gives A_t = G_t - V(s_t).
 
-The trajectory of the previous exercise, gamma = 0.99, episode ends after step 4
+The trajectory of td_residual_values, gamma = 0.99, episode ends after step 4
 (V(s_5) = 0):
 
     | t | r_t | V(s_t) | V(s_{t+1}) |

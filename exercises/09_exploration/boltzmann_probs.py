@@ -19,7 +19,7 @@ Your task: write `boltzmann_probs(Q, tau)`.
 Return a numpy array of n probabilities (finite, summing to 1). Do not modify Q.
 
 Examples:
-    boltzmann_probs([3, 5, 1], 2)         ->  array([0.2447, 0.6652, 0.09  ])
+    boltzmann_probs([3, 5, 1], 1)         ->  array([0.1173, 0.8668, 0.0159])
     boltzmann_probs([1000, 999], 0.01)    ->  array([1., 0.])   (the second is about 3.7e-44)
 """
 

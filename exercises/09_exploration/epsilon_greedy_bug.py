@@ -1,8 +1,9 @@
-"""Find the bug: an epsilon-greedy agent that never really exploits.
+"""Find the bug: an epsilon-greedy agent that exploits the wrong action.
 
 This epsilon-greedy action picker is meant to explore with probability epsilon and
 otherwise return the greedy action argmax_a Q(a) (on ties, the lowest index). Its author
-noticed the agent behaves almost like a random policy, whatever the Q-values say.
+noticed that the agent ignores its Q-values: whenever it exploits, it picks action 0, even
+when another action is worth far more.
 
     epsilon_greedy(Q, epsilon, rng) -> int
 

@@ -18,8 +18,8 @@ Your task: write `epsilon_greedy_probs(Q, epsilon)`.
 
 Return a numpy array of n probabilities (they sum to 1). Do not modify Q.
 
-Example (the previous exercise): epsilon_greedy_probs([1.0, 0.5, 2.0, 0.0], 0.1)
-    ->  array([0.025, 0.025, 0.925, 0.025])
+Example (the setting of epsilon_greedy_by_hand, with epsilon = 0.2):
+    epsilon_greedy_probs([1.0, 0.5, 2.0, 0.0], 0.2)  ->  array([0.05, 0.05, 0.85, 0.05])
 """
 
 import numpy as np

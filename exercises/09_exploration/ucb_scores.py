@@ -18,8 +18,8 @@ Your task: write `ucb_scores(Q, N, t, c)`.
 
 Return a numpy float array of n scores. Do not modify Q or N.
 
-Example (the UCB exercise):
-    ucb_scores([3.0, 2.5, 4.0], [50, 40, 10], 100, 2)  ->  array([3.607 , 3.1786, 5.3572])
+Example (the table of ucb_by_hand, with c = 1):
+    ucb_scores([3.0, 2.5, 4.0], [50, 40, 10], 100, 1)  ->  array([3.3035, 2.8393, 4.6786])
     ucb_scores([3.0, 2.5], [5, 0], 10, 1)              ->  array([3.6786, inf])
 """
 

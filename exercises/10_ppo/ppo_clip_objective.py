@@ -16,9 +16,9 @@ Your task: write `ppo_clip_objective(ratio, advantage, epsilon)`.
 Return L_CLIP for every sample, elementwise, as a numpy array of the same shape (for
 scalar inputs a float or 0-d array is fine). Do not modify the inputs.
 
-Example (the table of the previous exercises, eps = 0.2):
-    ppo_clip_objective([1.3, 1.3, 0.7, 0.7], [0.5, -0.5, 0.5, -0.5], 0.2)
-        ->  array([ 0.6 , -0.65,  0.35, -0.4 ])
+Example (eps = 0.2, so r is clipped to [0.8, 1.2]):
+    ppo_clip_objective([1.5, 1.5, 0.5, 0.5, 1.1], [1.0, -1.0, 1.0, -1.0, 2.0], 0.2)
+        ->  array([ 1.2, -1.5,  0.5, -0.8,  2.2])
 """
 
 import numpy as np

@@ -18,8 +18,8 @@ Your task: write `replay_buffer_bytes(n_transitions, image_shape, proprio_dim, a
 
 Return the total number of BYTES as an int (a Python int or a numpy integer).
 
-Example (the previous exercise):
-    replay_buffer_bytes(1_000_000, (128, 128, 3), 6, 6)  ->  98381000000
+Example (84 x 84 colour images, 7 joint angles, 2 action numbers):
+    replay_buffer_bytes(100_000, (84, 84, 3), 7, 2)  ->  4240500000
 """
 
 import numpy as np

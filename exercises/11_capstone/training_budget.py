@@ -8,7 +8,7 @@ Turn the episode and gradient-update estimates into two functions. Both return a
    The number of complete episodes in total_steps environment steps, when every episode
    lasts steps_per_episode steps. A final, unfinished episode does not count.
 
-       episodes_for_steps(5_000_000, 100)  ->  50000
+       episodes_for_steps(1_000_000, 250)  ->  4000
        episodes_for_steps(1050, 100)       ->  10
 
 2. `ppo_gradient_updates(total_steps, rollout_steps, epochs, minibatch_size=None)`
@@ -23,8 +23,8 @@ Turn the episode and gradient-update estimates into two functions. Both return a
      the last, smaller minibatch still gets its own step (as a PyTorch DataLoader does by
      default): ceil(rollout_steps / minibatch_size) steps per epoch.
 
-       ppo_gradient_updates(5_000_000, 2048, 4)        ->  9764
-       ppo_gradient_updates(5_000_000, 2048, 4, 64)    ->  312448
+       ppo_gradient_updates(1_000_000, 4096, 10)       ->  2440
+       ppo_gradient_updates(1_000_000, 4096, 10, 256)  ->  39040
        ppo_gradient_updates(10_000, 2048, 2, 100)      ->  4 * 2 * 21 = 168
 """
 

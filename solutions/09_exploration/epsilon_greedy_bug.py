@@ -1,4 +1,4 @@
-"""Find the bug: an epsilon-greedy agent that never really exploits (reference solution).
+"""Find the bug: an epsilon-greedy agent that exploits the wrong action (reference solution).
 
 `Q[a] > Q[a]` compared each value with itself, so best_a stayed 0. Compare with the best so far.
 """

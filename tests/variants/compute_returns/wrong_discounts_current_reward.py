@@ -1,4 +1,5 @@
 # expect: the current reward discounted too
+# not: G_t without its own reward
 import numpy as np
 
 

@@ -1,4 +1,5 @@
-# expect: a forward cumulative sum
+# expect: a forward cumulative sum: G_t sums
+# not: a forward cumulative sum without discount
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: the workbook's bug
+# expect: the bug of q_update_fix: Q[s, a] + alpha * target
 import numpy as np
 
 

@@ -1,0 +1,7 @@
+# expect: cut off after 2 decimals
+# not: -6.06
+"""gae_by_hand: a learner's slip."""
+
+ADV0_LAMBDA_0 = 0.405
+ADV0_LAMBDA_1 = -6.07
+ADV0_LAMBDA_095 = -5.03
