@@ -63,15 +63,18 @@ def one_row(text: Text, width: int) -> Text:
 class Section:
     """A block of rows that can be cut to fit.
 
-    ``more`` (with ``{n}``) is the row that says how many rows are hidden; ``label`` is a title
-    row that stays when the rows are cut.
+    ``more`` (with ``{n}``) is the row that says how many rows are hidden. A section with a
+    ``label`` (a title rule, drawn ``width`` wide) keeps it when cut, and says what was hidden
+    in the label (``label_cut``, with ``{shown}`` and ``{total}``) instead of a row of its own.
     """
 
     rows: list[Text]
     floor: int
     keep: Literal["head", "tail"] = "head"
     more: str = "… {n} more lines"
-    label: Text | None = None
+    label: str | None = None
+    label_cut: str = ""
+    width: int = 80
 
     @property
     def want(self) -> int:
@@ -80,19 +83,23 @@ class Section:
     def cut(self, size: int) -> list[Text]:
         if size <= 0:
             return []
-        if self.label is not None:
-            return [self.label, *self._cut_rows(size - 1)]
-        return self._cut_rows(size)
+        if self.label is None:
+            return self._cut_rows(size)
+        shown = max(min(size - 1, len(self.rows)), 0)
+        cut = shown < len(self.rows) and self.label_cut
+        title = self.label_cut.format(shown=shown, total=len(self.rows)) if cut else self.label
+        rule = one_row(Text(f"── {title} " + "─" * max(0, self.width - len(title) - 4), style="dim"), self.width)
+        if shown <= 0:
+            return [rule]
+        return [rule, *(self.rows[-shown:] if self.keep == "tail" else self.rows[:shown])]
 
     def _cut_rows(self, size: int) -> list[Text]:
         if size >= len(self.rows):
             return list(self.rows)
-        if size <= 0:
-            return []
         hidden = len(self.rows) - (size - 1)
         marker = Text(self.more.format(n=hidden), style="dim")
         if self.keep == "tail":
-            return [marker, *self.rows[len(self.rows) - (size - 1):]]
+            return [marker, *self.rows[len(self.rows) - (size - 1):]] if size > 1 else [marker]
         return [*self.rows[: size - 1], marker]
 
 
@@ -109,11 +116,14 @@ def allocate(wants: Sequence[int], floors: Sequence[int], budget: int) -> list[i
     return give
 
 
-def fit(sections: Sequence[Section], budget: int) -> list[Text]:
-    sizes = allocate([s.want for s in sections], [s.floor for s in sections], budget)
+def fit(sections: Sequence[Section], budget: int, priority: Sequence[int] | None = None) -> list[Text]:
+    """The sections, in order, cut to ``budget`` rows; space goes first to the lowest ``priority``."""
+    order = sorted(range(len(sections)), key=lambda i: priority[i]) if priority else list(range(len(sections)))
+    sizes = allocate([sections[i].want for i in order], [sections[i].floor for i in order], budget)
+    size_of = dict(zip(order, sizes))
     rows: list[Text] = []
-    for section, size in zip(sections, sizes):
-        rows += section.cut(size)
+    for i, section in enumerate(sections):
+        rows += section.cut(size_of[i])
     return rows
 
 
@@ -271,11 +281,13 @@ def output_of(result: Result, test: TestResult | None) -> tuple[str, str, bool] 
 
 
 def output_section(label: str, output: str, truncated: bool, options: ViewOptions, console: Console) -> Section:
-    title = "── " + escape_control(label) + (" (cut at the size limit)" if truncated else "") + " "
-    rule = one_row(Text(title + "─" * max(0, options.width - len(title)), style="dim"), options.width)
+    """``label`` reads "output of f(...)" or "your output"; when cut it says which lines are shown."""
+    cap = " (cut at the size limit)" if truncated else ""
+    what, _, subject = escape_control(label).partition(" of ")
+    subject = f" of {subject}" if subject else ""
     rows = wrap(Text(escape_control(output.rstrip("\n"))), options.width, console)
-    more = "  … {n} earlier lines" + (": o shows all" if options.keys else "")
-    return Section(rows, FLOOR_OUTPUT, "tail", more, label=rule)
+    return Section(rows, FLOOR_OUTPUT, "tail", label=f"{what}{cap}{subject}",
+                   label_cut=f"{what}{cap}, last {{shown}} of {{total}} lines{subject}", width=options.width)
 
 
 def body_sections(result: Result, selected: int, options: ViewOptions, console: Console) -> list[Section]:

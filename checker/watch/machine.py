@@ -378,7 +378,7 @@ def on_verdict_key(model: Model, action: Action | None) -> Step:
         case Action.NEXT | Action.PREVIOUS:
             index = model.index + (1 if action is Action.NEXT else -1)
             if not 0 <= index < len(model.names):
-                return replace(model, flash=f"This is the {'last' if index else 'first'} exercise."), ()
+                return replace(model, flash=f"This is the {'last' if index > 0 else 'first'} exercise."), ()
             return go_to(model, model.names[index])
         case Action.HINT:
             return model, (TakeHint(model.current),)

@@ -170,21 +170,21 @@ def hint_section(model: Model, ctx: Context, width: int, console: Console) -> Se
         return None
     hints = ctx.course.by_name[model.current].hints
     last = model.hint == len(hints) - 1
-    title = Text(f"hint {model.hint + 1} of {len(hints)}" + (" (the method)" if last else ""), style="bold cyan")
-    rows = [title] + wrap(Text("  " + hints[model.hint].replace("\n", "\n  ")), width, console)
-    return Section(rows, floor=min(len(rows), 4))
+    title = f"hint {model.hint + 1} of {len(hints)}" + (" (the method)" if last else "")
+    rows = wrap(Text(hints[model.hint], style="cyan"), width, console)
+    return Section(rows, floor=min(len(rows) + 1, 4), label=title, width=width)
 
 
 def verdict_body(model: Model, ctx: Context, width: int, height: int, console: Console) -> list[Text]:
+    """The verdict's sections, then the hint if one was asked for (it is the first to get room)."""
     sections: list[Section] = []
-    hint = hint_section(model, ctx, width, console)
-    if hint is not None:
-        sections.append(hint)
-    showing = model.result is not None and not (isinstance(model.checking, CheckingOne) and model.checking.slow)
-    if showing and not isinstance(model.checking, CheckingAll):
-        assert model.result is not None
+    slow = isinstance(model.checking, CheckingOne) and model.checking.slow
+    if model.result is not None and not slow and not isinstance(model.checking, CheckingAll):
         sections += body_sections(model.result, model.selected, ViewOptions(width, ctx.keys), console)
-    return fit(sections, height)
+    hint = hint_section(model, ctx, width, console)
+    if hint is None:
+        return fit(sections, height)
+    return fit([*sections, hint], height, priority=[*range(1, len(sections) + 1), 0])
 
 
 def scrolled_body(lines: list[Text], scroll: int, title: Text, width: int, height: int, console: Console) -> list[Text]:
