@@ -286,7 +286,12 @@ def solution(
     code.rstrip()
     number_width = len(str(len(code.plain.split("\n"))))
     for number, line in enumerate(code.split("\n", allow_blank=True), start=1):
-        out.print(Text(f"{number:>{number_width}} ", style="dim") + line, soft_wrap=True)
+        row = Text()
+        row.append(f"{number:>{number_width}}", style="dim")
+        if line.plain:
+            row.append(" ")
+            row.append_text(line)
+        out.print(row, soft_wrap=True)
 
 
 def _last_passed_hint(state: App, exercise: Exercise, name: str | None) -> str:

@@ -74,12 +74,15 @@ class Watch:
         return ANSI.sub("", self.raw.rsplit(CLEAR, 1)[-1]).replace("\r", "")
 
     def frame_with(self, *needles: str, timeout: float = 20.0) -> str:
-        """Wait until a screen drawn since the mark holds every needle; return it."""
+        """Wait until a screen drawn since the mark holds every needle, and is drawn whole; return it."""
         deadline = time.monotonic() + timeout
         while True:
-            frame = self.frame()
+            frame, size = self.frame(), len(self.raw)
             if CLEAR in self.raw[self.mark:] and all(n in frame for n in needles):
-                return frame
+                self._pump(0.1)  # a screen arrives in pieces: it is whole once the output pauses
+                if len(self.raw) == size:
+                    return frame
+                continue
             if time.monotonic() > deadline or not self.child.isalive():
                 raise AssertionError(f"the screen never held all of {needles!r}; last screen:\n{frame[-3000:]}")
             self._pump(0.05)

@@ -118,7 +118,9 @@ class Loop:
 
     def exercise_for(self, path: Path) -> Exercise | None:
         try:
-            relative = path.resolve().relative_to(self.app.workspace.exercises_dir.resolve()).as_posix()
+            # The folder resolved, not the file: a file replaced by a symlink is still that exercise.
+            where = path.parent.resolve() / path.name
+            relative = where.relative_to(self.app.workspace.exercises_dir.resolve()).as_posix()
         except (ValueError, OSError):
             return None
         return next((e for e in self.app.course.exercises if e.path == relative), None)
