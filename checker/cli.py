@@ -18,6 +18,7 @@ from checker.app import App
 from checker.catalog import (
     Course, Exercise, ManifestError, NoWorkspace, UnknownExercise, load_course, workspace_for_dir,
 )
+from checker.result import Status
 from checker.report import Entry, append_step_summary, github_annotations, junit_xml, write_file, write_json
 
 from checker.runner import CheckOptions, Runner
@@ -113,10 +114,10 @@ def list_exercises(
         ]
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
         return
-    from checker.result import Status
-
-    table = ui.exercise_table([(n, e, Status.PASSED if d else None, c) for n, e, d, c in rows])
-    out.print(table)
+    passed, pending = ui.status_badge(Status.PASSED), ui.pending_badge()
+    entries = [ui.ListEntry(n, e, passed if d else pending, c) for n, e, d, c in rows]
+    for row in ui.exercise_rows(entries, out.size.width):
+        out.print(row, crop=True, no_wrap=True, overflow="crop")
     out.print(Text(f"{state.done_count()}/{len(course.exercises)} done", style="bold"))
 
 

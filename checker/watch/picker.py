@@ -12,11 +12,8 @@ from rich.text import Text
 
 from checker.catalog import Exercise
 from checker.result import Result, Status
-from checker.ui import MARK, STYLE
+from checker.ui import MARK, STYLE, ListEntry, exercise_rows, pending_badge
 from checker.verdict_view import one_row
-
-KIND_WIDTH = 9  # "implement"
-STATUS_WIDTH = 9  # "· pending"
 
 
 def window(selected: int, count: int, size: int) -> tuple[int, int]:
@@ -32,57 +29,16 @@ def status_of(name: str, done: frozenset[str], verdicts: Mapping[str, Result]) -
     last = verdicts.get(name)
     if last is not None and last.status is not Status.NOT_STARTED:
         return Text(f"{MARK[last.status]} {last.status.label}", style=STYLE[last.status])
-    return Text("· pending", style="dim")
-
-
-def _columns(exercises: Sequence[Exercise], width: int) -> tuple[int, int, bool]:
-    """(name width, topic width or 0 to drop it, whether the kind column fits)."""
-    number = len(str(len(exercises)))
-    name = max(len(e.name) for e in exercises)
-    fixed = 2 + number + 3 + name  # cursor, number, current marker, name
-    topic_wanted = max(len(e.topic) for e in exercises)
-    rest = width - fixed - 2 - KIND_WIDTH - 2 - STATUS_WIDTH
-    if rest >= topic_wanted + 2:
-        return name, topic_wanted, True
-    if rest >= 6:
-        return name, rest - 2, True
-    return name, 0, width - fixed - 2 - STATUS_WIDTH >= KIND_WIDTH + 2
-
-
-def abbreviate(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+    return pending_badge()
 
 
 def picker_rows(exercises: Sequence[Exercise], current: str, selected: int, done: frozenset[str],
                 verdicts: Mapping[str, Result], width: int, height: int) -> list[Text]:
     """A column heading, then the rows around ``selected``; at most ``height`` rows."""
-    name_w, topic_w, kind = _columns(exercises, width)
-    number_w = len(str(len(exercises)))
-    heading = Text(f"  {'#':>{number_w}}   {'exercise':<{name_w}}", style="bold")
-    if topic_w:
-        heading.append(f"  {abbreviate('topic', topic_w):<{topic_w}}")
-    if kind:
-        heading.append(f"  {'kind':<{KIND_WIDTH}}")
-    heading.append("  status")
-    rows = [one_row(heading, width)]
     start, end = window(selected, len(exercises), height - 1)
-    for i in range(start, end):
-        exercise = exercises[i]
-        is_current = exercise.name == current
-        row = Text("› " if i == selected else "  ", style="bold")
-        row.append(f"{i + 1:>{number_w}} ")
-        row.append("▶ " if is_current else "  ", style="bold cyan")
-        row.append(f"{exercise.name:<{name_w}}", style="bold" if is_current else "")
-        if topic_w:
-            row.append(f"  {abbreviate(exercise.topic, topic_w):<{topic_w}}", style="dim")
-        if kind:
-            row.append(f"  {exercise.kind:<{KIND_WIDTH}}", style="dim")
-        row.append("  ")
-        row.append_text(status_of(exercise.name, done, verdicts))
-        if i == selected:
-            row.stylize("reverse")
-        rows.append(one_row(row, width))
-    return rows
+    entries = [ListEntry(i + 1, e, status_of(e.name, done, verdicts), e.name == current)
+               for i, e in enumerate(exercises[start:end], start=start)]
+    return exercise_rows(entries, width, selected=selected + 1, columns_for=exercises)
 
 
 def grid_rows(results: Sequence[Result], width: int, height: int) -> list[Text]:
