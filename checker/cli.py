@@ -134,7 +134,9 @@ def run(
     with out.status(f"checking {exercise.name}…"):
         result = state.unreadable_result(exercise) or Runner(state.course, CheckOptions(timeout=timeout)).check(exercise, file)
     state.record(result, exercise)
-    out.print(ui.exercise_header(exercise, file, index, len(state.course.exercises), state.done_count()))
+    for row in ui.exercise_header(exercise, file, index, len(state.course.exercises), state.done_count(),
+                                  out.size.width, passed=result.passed):
+        out.print(row)
     # On a terminal the verdict fits its height, summary first; in a pipe or a log, all of it.
     height = max(out.size.height - 5, 8) if out.is_terminal else None
     for row in render_verdict(result, out.size.width, height, out):

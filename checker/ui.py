@@ -10,7 +10,6 @@ from typing import Iterable, Sequence
 
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
-from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
@@ -56,7 +55,7 @@ def escape_control(text: str) -> str:
 def file_link(path: Path, label: str | None = None) -> Text:
     text = Text(label or str(path), style="bold underline")
     try:
-        text.stylize(f"link {path.resolve().as_uri()}")
+        text.stylize(f"link {path.absolute().as_uri()}")
     except ValueError:
         pass
     return text
@@ -129,18 +128,27 @@ def render_result(result: Result) -> RenderableType:
     return Group(*parts)
 
 
-def exercise_header(exercise: Exercise, path: Path, index: int, total: int, done: int) -> RenderableType:
-    title = Text()
-    title.append(f"{exercise.name}", style="bold cyan")
+def progress_row(done: int, total: int, width: int) -> Text:
+    """"k/N done" and a bar that reads without colour: ━ for done, ─ for the rest."""
+    row = Text(f"{done}/{total} done ", style="bold")
+    cells = max(width - len(row.plain), 0)
+    filled = round(cells * done / total) if total else 0
+    row.append("━" * filled, style="green")
+    row.append("─" * (cells - filled), style="dim")
+    return row
+
+
+def exercise_header(exercise: Exercise, path: Path, index: int, total: int, done: int, width: int,
+                    passed: bool = False) -> list[Text]:
+    """The exercise, its topic and kind, k/N (and "passed ✓"); its file as a link; the progress."""
+    title = Text(exercise.name, style="bold cyan")
     title.append(f"  ({exercise.topic}, {exercise.kind})  ", style="dim")
     title.append(f"{index + 1}/{total}", style="dim")
+    if passed:
+        title.append("  passed ✓", style="bold green")
     where = Text("open ")
     where.append_text(file_link(path, display_path(path)))
-    bar = Table.grid(padding=(0, 1))
-    bar.add_column(no_wrap=True)
-    bar.add_column(ratio=1)
-    bar.add_row(Text(f"{done}/{total} done", style="bold"), ProgressBar(total=total, completed=done))
-    return Group(title, where, bar)
+    return [title, where, progress_row(done, total, width)]
 
 
 def hint_panel(exercise: Exercise, index: int) -> RenderableType:

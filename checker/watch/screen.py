@@ -10,7 +10,6 @@ the course; drawing is the loop's job.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
@@ -18,6 +17,7 @@ from typing import Mapping
 from rich.console import Console
 from rich.text import Text
 
+from checker import ui
 from checker.catalog import Course
 from checker.verdict_view import (
     Section, ViewOptions, body_sections, detail_lines, failing_tests, fit, one_row, summary_rows, wrap,
@@ -41,22 +41,6 @@ class Context:
     keys: bool = True  # keys work (stdin is a terminal)
 
 
-def display_path(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
-
-
-def link(path: Path) -> Text:
-    text = Text(display_path(path), style="bold underline")
-    try:
-        text.stylize(f"link {path.absolute().as_uri()}")
-    except ValueError:
-        pass
-    return text
-
-
 # ------------------------------------------------------------------ pinned rows
 
 
@@ -78,23 +62,10 @@ def banner_rows(banner: Banner | None, model: Model, ctx: Context, width: int, c
 
 def header_rows(model: Model, ctx: Context, width: int, console: Console) -> list[Text]:
     exercise = ctx.course.by_name[model.current]
-    title = Text(exercise.name, style="bold cyan")
-    title.append(f"  ({exercise.topic}, {exercise.kind})  ", style="dim")
-    title.append(f"{model.index + 1}/{len(model.names)}", style="dim")
-    if model.current in model.done:
-        title.append("  passed ✓", style="bold green")
-    where = Text("open ") + link(ctx.paths[model.current])
-    return [*wrap(title, width, console), *wrap(where, width, console), progress_row(model, width)]
-
-
-def progress_row(model: Model, width: int) -> Text:
-    total, done = len(model.names), len(model.done & set(model.names))
-    row = Text(f"{done}/{total} done ", style="bold")
-    cells = max(width - len(row.plain), 0)
-    filled = round(cells * done / total) if total else 0
-    row.append("━" * filled, style="green")
-    row.append("─" * (cells - filled), style="dim")
-    return row
+    done = len(model.done & set(model.names))
+    title, where, bar = ui.exercise_header(exercise, ctx.paths[model.current], model.index, len(model.names), done,
+                                           width, passed=model.current in model.done)
+    return [*wrap(title, width, console), *wrap(where, width, console), bar]
 
 
 def summary(model: Model, width: int, console: Console) -> list[Text]:
