@@ -220,11 +220,16 @@ class ViewOptions:
     keys: bool = True  # say which key shows more (watch); off for `rlcheck run`
 
 
+def summary_text(result: Result) -> Text:
+    """The status badge and the one-line summary, e.g. "✗ failed  9 of 9 checks failed."."""
+    head = Text()
+    head.append(f"{MARK[result.status]} {result.status.label}", style=STYLE[result.status])
+    head.append("  " + escape_control(result.summary))
+    return head
+
+
 def summary_rows(result: Result, width: int, console: Console) -> list[Text]:
-    head = Text(f"{MARK[result.status]} {result.status.label}", style=STYLE[result.status])
-    head.append("  ")
-    head.append(escape_control(result.summary), style="default")
-    return wrap(head, width, console)
+    return wrap(summary_text(result), width, console)
 
 
 def _more(options: ViewOptions, what: str = "lines") -> str:
@@ -324,14 +329,13 @@ def render_verdict(result: Result, width: int, height: int | None, console: Cons
 
 def detail_lines(result: Result, selected: int) -> list[Text]:
     """Everything about one failing check, unwrapped: message, traceback, its whole output."""
-    lines: list[Text] = [Text(f"{MARK[result.status]} {result.status.label}  ", style=STYLE[result.status])
-                         + Text(escape_control(result.summary))]
+    lines: list[Text] = [summary_text(result)]
     if result.detail.strip():
         lines += [Text(line, style="dim") for line in escape_control(result.detail.rstrip()).split("\n")]
     failing = failing_tests(result)
     test = failing[min(selected, len(failing) - 1)] if failing else None
     if test is not None:
-        lines += [Text(""), Text("✗ ", style="red") + Text(escape_control(test.name), style="bold")]
+        lines += [Text(""), Text.assemble(("✗ ", "red"), (escape_control(test.name), "bold"))]
         lines += [Text("  " + line) for line in escape_control(test.message.rstrip()).split("\n") if test.message.strip()]
         lines += [Text("  " + line, style="dim") for line in escape_control(test.traceback.rstrip()).split("\n")
                   if test.traceback.strip()]

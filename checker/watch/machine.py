@@ -398,9 +398,7 @@ def on_verdict_key(model: Model, action: Action | None) -> Step:
             return on_diff_key(model)
         case Action.BACK:
             return replace(model, hint=None, banner=None), ()
-        case None:
-            return model, ()
-        case _:
+        case _:  # no key, or one that means nothing on this screen
             return model, ()
 
 
