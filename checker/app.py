@@ -1,14 +1,23 @@
-"""The learner's session: course, workspace and progress, and the rules that connect them."""
+"""The learner's session: course, workspace and progress, and the rules that connect them.
+
+Every change to progress goes through the store's ``update`` (re-read, change, write, under a
+lock), so watch mode and the other commands never lose each other's updates; ``progress`` is
+this process's latest copy.
+"""
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from checker.catalog import Course, Exercise, Workspace, find_workspace, load_course
-from checker.result import Result
-from checker.state import Progress, StateStore, file_hash, is_passed
+from checker.result import Result, Status
+from checker.state import EXERCISE_CAP, Progress, StateStore, file_hash, file_problem, is_passed, read_capped
 from checker.stubs import reference_solution
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -22,17 +31,24 @@ class App:
     def open(cls, start: Path | None = None) -> App:
         course = load_course()
         workspace = find_workspace(course, start)
-        store = StateStore(workspace.state_path)
+        store = StateStore(workspace.state_path, hint_limits={e.name: len(e.hints) for e in course.exercises})
         return cls(course=course, workspace=workspace, store=store, progress=store.load())
 
     def file(self, exercise: Exercise) -> Path:
         return self.workspace.file(exercise)
 
+    def refresh(self) -> None:
+        """Pick up what other commands wrote since."""
+        self.progress = self.store.load()
+
     def is_done(self, exercise: Exercise) -> bool:
         return is_passed(self.progress, exercise.name, self.file(exercise))
 
+    def done_names(self) -> frozenset[str]:
+        return frozenset(e.name for e in self.course.exercises if self.is_done(e))
+
     def done_count(self) -> int:
-        return sum(self.is_done(e) for e in self.course.exercises)
+        return len(self.done_names())
 
     def next_pending(self, after: Exercise | None = None) -> Exercise | None:
         """The first unfinished exercise after ``after`` (wrapping around), or None if all are done."""
@@ -49,27 +65,103 @@ class App:
             return self.course.by_name[name]
         return self.next_pending() or self.course.exercises[-1]
 
+    def _update(self, change: Callable[[Progress], T]) -> T:
+        self.progress, value = self.store.update(change, self.progress)
+        return value
+
     def set_current(self, exercise: Exercise) -> None:
         if self.progress.current != exercise.name:
-            self.progress.current = exercise.name
-            self.save()
+            self._update(lambda p: setattr(p, "current", exercise.name))
 
     def record(self, result: Result, exercise: Exercise) -> None:
-        """Remember a pass with the file's hash; a later failing edit forgets it."""
-        digest = file_hash(self.file(exercise))
-        if result.passed and digest:
-            self.progress.passed[exercise.name] = digest
-        else:
-            self.progress.passed.pop(exercise.name, None)
-        self.save()
+        """Remember a pass with the hash of the bytes that were checked; a failing check forgets it.
+
+        A pass for bytes the file no longer holds is not recorded: the file changed during the check.
+        """
+        checked = result.source_sha256 or file_hash(self.file(exercise))
+        on_disk = file_hash(self.file(exercise))
+        digest = checked if result.passed and checked and checked == on_disk else None
+
+        def change(progress: Progress) -> None:
+            if digest:
+                progress.passed[exercise.name] = digest
+            elif not result.passed:
+                progress.passed.pop(exercise.name, None)
+
+        self._update(change)
+
+    def record_many(self, pairs: list[tuple[Exercise, Result]]) -> None:
+        """Record several verdicts in one write (check-all)."""
+        verdicts = [(e, r, r.source_sha256 == file_hash(self.file(e))) for e, r in pairs]
+
+        def change(progress: Progress) -> None:
+            for exercise, result, fresh in verdicts:
+                if result.passed and fresh and result.source_sha256:
+                    progress.passed[exercise.name] = result.source_sha256
+                elif not result.passed:
+                    progress.passed.pop(exercise.name, None)
+
+        self._update(change)
+
+    def forget(self, *exercises: Exercise) -> None:
+        """After a reset: neither passed nor any hint taken."""
+
+        def change(progress: Progress) -> None:
+            for exercise in exercises:
+                progress.passed.pop(exercise.name, None)
+                progress.hints_shown.pop(exercise.name, None)
+
+        self._update(change)
 
     def next_hint(self, exercise: Exercise) -> int:
         """Index of the hint to show now; each call moves one hint further, stopping at the last."""
-        shown = self.progress.hints_shown.get(exercise.name, 0)
-        index = min(shown, len(exercise.hints) - 1)
-        self.progress.hints_shown[exercise.name] = index + 1
-        self.save()
-        return index
+
+        def change(progress: Progress) -> int:
+            shown = max(0, progress.hints_shown.get(exercise.name, 0))
+            index = min(shown, len(exercise.hints) - 1)
+            progress.hints_shown[exercise.name] = index + 1
+            return index
+
+        return self._update(change)
+
+    def file_problem(self, exercise: Exercise) -> str | None:
+        """Why the exercise file cannot be checked (missing, a FIFO, over the size cap), or None."""
+        return file_problem(self.file(exercise))
+
+    def unreadable_result(self, exercise: Exercise) -> Result | None:
+        """An error verdict for a file that must not be read (a FIFO, a device, too large), or None.
+
+        Checked before anything reads the file, so a FIFO or /dev/zero cannot hang or fill memory.
+        """
+        file = self.file(exercise)
+        problem = self.file_problem(exercise)
+        if problem is None or not file.exists() and not file.is_symlink():
+            return None  # a missing file is the runner's to report
+        return Result(exercise=exercise.name, file=str(file), status=Status.ERROR,
+                      summary=f"{problem} `rlcheck reset {exercise.name}` restores the original.")
+
+    def read_text(self, exercise: Exercise) -> str | None:
+        """The learner's file as text (capped), or None if it cannot be read."""
+        try:
+            return read_capped(self.file(exercise), EXERCISE_CAP).decode("utf-8", errors="replace")
+        except OSError:
+            return None
+
+    def solution_diff(self, exercise: Exercise) -> list[str] | None:
+        """The learner's file against the reference as unified diff lines ([] if identical).
+
+        None when the reference solutions are not installed.
+        """
+        reference = reference_solution(self.course, exercise)
+        if reference is None:
+            return None
+        try:
+            theirs = read_capped(reference, EXERCISE_CAP).decode("utf-8", errors="replace")
+        except OSError:
+            return None
+        mine = self.read_text(exercise) or ""
+        return list(difflib.unified_diff(mine.splitlines(), theirs.splitlines(), f"your {exercise.path}",
+                                         f"reference {exercise.path}", lineterm=""))
 
     def reveal_solution(self, exercise: Exercise) -> Path | None:
         """In a workspace made by ``rlcheck init``, put the reference beside the learner's work.
@@ -89,6 +181,3 @@ class App:
         except OSError:
             return None
         return target
-
-    def save(self) -> bool:
-        return self.store.save(self.progress)

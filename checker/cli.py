@@ -20,10 +20,12 @@ from checker.catalog import (
     workspace_for_dir,
 )
 from checker.help import PlainHelpGroup, complete_exercise
+from checker.result import Status
 from checker.report import Entry, append_step_summary, github_annotations, junit_xml, write_file, write_json
 
 from checker.runner import CheckOptions, Runner
 from checker.stubs import StubUnavailable, original_stub, reference_solution
+from checker.verdict_view import render_verdict
 
 app = typer.Typer(
     name="rlcheck",
@@ -99,13 +101,14 @@ def list_exercises(
     """Every exercise with its topic and status."""
     state = open_app()
     course = state.course
-    if topic and topic not in course.topics:
+    wanted = topic.casefold() if topic else None
+    if wanted and wanted not in {t.casefold() for t in course.topics}:
         raise fail(f"There is no topic '{topic}'. Topics: {', '.join(course.topics)}.")
     current = state.current()
     rows = []
     for number, exercise in enumerate(course.exercises, start=1):
         done = state.is_done(exercise)
-        if (pending and done) or (topic and exercise.topic != topic):
+        if (pending and done) or (wanted and exercise.topic.casefold() != wanted):
             continue
         rows.append((number, exercise, done, exercise == current))
     if as_json:
@@ -116,10 +119,10 @@ def list_exercises(
         ]
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
         return
-    from checker.result import Status
-
-    table = ui.exercise_table([(n, e, Status.PASSED if d else None, c) for n, e, d, c in rows])
-    out.print(table)
+    passed, pending = ui.status_badge(Status.PASSED), ui.pending_badge()
+    entries = [ui.ListEntry(n, e, passed if d else pending, c) for n, e, d, c in rows]
+    for row in ui.exercise_rows(entries, out.size.width):
+        out.print(row, crop=True, no_wrap=True, overflow="crop")
     out.print(Text(f"{state.done_count()}/{len(course.exercises)} done", style="bold"))
 
 
@@ -134,14 +137,21 @@ def run(
     file = state.file(exercise)
     index = state.course.index(exercise)
     with out.status(f"checking {exercise.name}…"):
-        result = Runner(state.course, CheckOptions(timeout=timeout)).check(exercise, file)
+        result = state.unreadable_result(exercise) or Runner(state.course, CheckOptions(timeout=timeout)).check(exercise, file)
     state.record(result, exercise)
-    out.print(ui.exercise_header(exercise, file, index, len(state.course.exercises), state.done_count()))
-    out.print(ui.render_result(result))
+    for row in ui.exercise_header(exercise, file, index, len(state.course.exercises), state.done_count(),
+                                  out.size.width, passed=result.passed):
+        out.print(row)
+    # On a terminal the verdict fits its height, summary first; in a pipe or a log, all of it.
+    height = max(out.size.height - 5, 8) if out.is_terminal else None
+    for row in render_verdict(result, out.size.width, height, out):
+        out.print(row, crop=True, no_wrap=True, overflow="crop")
     if result.passed:
         revealed = state.reveal_solution(exercise)
         if revealed is not None:
             out.print(Text(f"The reference solution is now in {ui.display_path(revealed)}.", style="green"))
+        if reference_solution(state.course, exercise) is not None:
+            out.print(Text(f"Compare with the reference: rlcheck solution {exercise.name}", style="green"))
         following = state.next_pending(exercise)
         if following is not None and state.progress.current in (None, exercise.name):
             state.set_current(following)
@@ -173,11 +183,8 @@ def reset(
         raise fail("Name one exercise, or use --all.")
     targets = list(state.course.exercises) if all_ else [pick(state.course, name or "")]
     what = "every exercise" if all_ else targets[0].path
-    if not yes:
-        if not sys.stdin.isatty():
-            raise fail("Refusing to overwrite without confirmation: pass --yes.")
-        if not typer.confirm(f"Restore {what} to its original? Your changes will be lost.", default=False):
-            raise typer.Exit(1)
+    if not yes and not confirm(f"Restore {what} to its original? Your changes will be lost."):
+        raise typer.Exit(1)
     for exercise in targets:
         try:
             content = original_stub(state.course, state.workspace, exercise)
@@ -186,10 +193,22 @@ def reset(
         file = state.file(exercise)
         file.parent.mkdir(parents=True, exist_ok=True)
         write_file(file, content)
-        state.progress.passed.pop(exercise.name, None)
-        state.progress.hints_shown.pop(exercise.name, None)
-    state.save()
+    state.forget(*targets)
+    warn_if_unsaved(state)
     out.print(Text(f"Restored {what}.", style="green"))
+
+
+def confirm(question: str) -> bool:
+    """Ask on a terminal; otherwise take one line from stdin (`echo y | rlcheck reset X`)."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return typer.confirm(question, default=False)
+    answer = sys.stdin.readline(16) if sys.stdin is not None else ""
+    if not answer.strip():
+        raise fail("Refusing to overwrite without confirmation: pass --yes (or pipe in y).")
+    if answer.strip().lower() in ("y", "yes"):
+        return True
+    err.print(Text("Nothing was restored.", style="yellow"))
+    return False
 
 
 @app.command()
@@ -281,19 +300,52 @@ def _github(entries: list[Entry]) -> None:
 
 @app.command()
 def solution(
-    name: Annotated[str, typer.Argument(help="Exercise whose reference solution to show.")],
+    name: Annotated[Optional[str], typer.Argument(help="Exercise (default: the current one).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Show it even before you pass.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Show it as a diff against your file.")] = False,
 ) -> None:
     """Show the reference solution, once you have passed the exercise."""
     state = open_app()
-    exercise = pick(state.course, name)
+    exercise = pick(state.course, name) if name else state.current()
     if not force and not state.is_done(exercise):
-        raise fail(f"Pass {exercise.name} first (`rlcheck run {exercise.name}`), or use --force to peek.", 1)
+        raise fail(f"Pass {exercise.name} first (`rlcheck run {exercise.name}`), or use --force to peek."
+                   + _last_passed_hint(state, exercise, name), 1)
     path = reference_solution(state.course, exercise)
     if path is None:
         raise fail("The reference solutions are not installed with this package.", 1)
+    if diff:
+        lines = state.solution_diff(exercise) or ["Your file is the reference solution, byte for byte."]
+        styles = {"+": "green", "-": "red", "@": "cyan"}
+        for line in lines:
+            out.print(Text(line, style=styles.get(line[:1], "")), soft_wrap=True)
+        return
     out.print(Text(f"Reference solution for {exercise.name}", style="bold"))
-    out.print(Syntax(path.read_text(encoding="utf-8"), "python", line_numbers=True, word_wrap=True))
+    source = path.read_text(encoding="utf-8")
+    if not out.is_terminal:
+        sys.stdout.write(source)  # as it is, for copying and piping
+        return
+    # Lines as they are, never padded to the terminal's width: what is copied is the code.
+    code = Syntax(source, "python", background_color="default").highlight(source)
+    code.rstrip()
+    number_width = len(str(len(code.plain.split("\n"))))
+    for number, line in enumerate(code.split("\n", allow_blank=True), start=1):
+        row = Text()
+        row.append(f"{number:>{number_width}}", style="dim")
+        if line.plain:
+            row.append(" ")
+            row.append_text(line)
+        out.print(row, soft_wrap=True)
+
+
+def _last_passed_hint(state: App, exercise: Exercise, name: str | None) -> str:
+    """Without a name, point at the exercise passed just before the current one, if any."""
+    if name:
+        return ""
+    index = state.course.index(exercise)
+    for earlier in reversed(state.course.exercises[:index]):
+        if state.is_done(earlier):
+            return f"\nThe last one you passed before it: rlcheck solution {earlier.name}"
+    return ""
 
 
 @app.command()
@@ -304,8 +356,10 @@ def watch(
 ) -> None:
     """Check the current exercise on every save and move on when it passes.
 
-    Keys: [bold]n[/bold] next, [bold]p[/bold] previous, [bold]h[/bold] hint, [bold]l[/bold] list,
-    [bold]r[/bold] re-run, [bold]c[/bold] check all, [bold]q[/bold] quit.
+    Keys: [bold]n[/bold]/[bold]p[/bold] next/previous exercise (passed or not), [bold]h[/bold] hint,
+    [bold]l[/bold] list, [bold]r[/bold] re-run, [bold]c[/bold] check all, [bold]j[/bold]/[bold]k[/bold]
+    the other failing checks, [bold]o[/bold] full output, [bold]d[/bold] diff against the reference
+    (once passed), [bold]q[/bold] quit.
     """
     from checker.watch import run_watch
 

@@ -1,26 +1,105 @@
-"""The learner's progress in ``.rlcheck/state.json``, written atomically.
+"""The learner's progress in ``.rlcheck/state.json``: one store that every command shares.
+
+Every writer (watch, hint, run, reset) changes progress through :meth:`StateStore.update`,
+which takes a lock file, re-reads the file, applies its change and writes the result
+atomically (temp file + rename), so no command loses another's update. Readers need no lock:
+a rename replaces the file whole.
 
 A damaged or unreadable file is never fatal: progress is rebuilt empty with a warning (the
-files themselves are the truth; ``verify`` never reads this). A read-only workspace keeps
-working, and says that progress cannot be saved.
+files themselves are the truth; ``verify`` never reads this). Out-of-range values are clamped
+with a warning. Only a regular file is read, and only up to a cap: a FIFO or a device in place
+of the file cannot hang or exhaust memory. A read-only workspace keeps working, and says that
+progress cannot be saved.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import stat
 import tempfile
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator, TypeVar
 
 STATE_VERSION = 1
+STATE_CAP = 1024 * 1024  # bytes: a progress file is a few kilobytes
+EXERCISE_CAP = 2 * 1024 * 1024  # bytes: an exercise file is a few kilobytes
+LOCK_TIMEOUT = 5.0  # seconds to wait for another rlcheck's write to finish
+SHA256_HEX = frozenset("0123456789abcdef")
+
+T = TypeVar("T")
 
 
-def file_hash(path: Path) -> str | None:
+class NotRegularFile(OSError):
+    """The path exists but is a FIFO, a device, a folder or a socket."""
+
+
+class TooLarge(OSError):
+    """The file is over the size cap."""
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def read_capped(path: Path, cap: int) -> bytes:
+    """The bytes of a regular file of at most ``cap`` bytes; never blocks on a FIFO or a device.
+
+    Raises FileNotFoundError, NotRegularFile, TooLarge or another OSError.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)  # O_NONBLOCK: opening a FIFO without a writer returns at once
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(errno.EINVAL, f"is {_kind(info.st_mode)}, not a regular file")
+        if info.st_size > cap:
+            raise TooLarge(errno.EFBIG, f"is {_size(info.st_size)}, over the {_size(cap)} limit")
+        chunks, total = [], 0
+        while total <= cap:
+            chunk = os.read(fd, min(1 << 16, cap + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > cap:  # it grew while being read
+            raise TooLarge(errno.EFBIG, f"is over the {_size(cap)} limit")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} kB"
+
+
+def file_problem(path: Path, cap: int = EXERCISE_CAP) -> str | None:
+    """Why ``path`` cannot be read as an exercise file, in a sentence; None if it can."""
+    try:
+        read_capped(path, cap)
+    except FileNotFoundError:
+        return f"{path.name} does not exist."
+    except (NotRegularFile, TooLarge) as exc:
+        return f"{path.name} {exc.strerror}."
+    except OSError as exc:
+        return f"{path.name} cannot be read ({exc.strerror or exc})."
+    return None
+
+
+def file_hash(path: Path, cap: int = EXERCISE_CAP) -> str | None:
+    """The SHA-256 of a regular file up to ``cap`` bytes; None if it is missing or cannot be read."""
+    try:
+        return hashlib.sha256(read_capped(path, cap)).hexdigest()
     except OSError:
         return None
 
@@ -41,6 +120,7 @@ class Progress:
 
     @classmethod
     def from_json(cls, data: Any) -> Progress:
+        """Progress from parsed JSON; ValueError if its shape or types are wrong."""
         if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
             raise ValueError("unknown format")
         current = data.get("current")
@@ -48,37 +128,72 @@ class Progress:
         hints = data.get("hints_shown", {})
         if current is not None and not isinstance(current, str):
             raise ValueError("bad 'current'")
-        if not isinstance(passed, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in passed.items()):
+        if not isinstance(passed, dict) or not all(isinstance(k, str) and _is_digest(v) for k, v in passed.items()):
             raise ValueError("bad 'passed'")
-        if not isinstance(hints, dict) or not all(isinstance(k, str) and isinstance(v, int) for k, v in hints.items()):
+        if not isinstance(hints, dict) or not all(isinstance(k, str) and _is_count(v) for k, v in hints.items()):
             raise ValueError("bad 'hints_shown'")
         return cls(current=current, passed=dict(passed), hints_shown=dict(hints))
+
+    def clamp_hints(self, limits: dict[str, int]) -> list[str]:
+        """Bring each hint count into 0..limit (its number of hints); say what changed."""
+        notes = []
+        for name, count in list(self.hints_shown.items()):
+            fixed = max(0, min(count, limits.get(name, count)))
+            if fixed != count:
+                notes.append(f"the hint count of {name} was {count}, set to {fixed}")
+                self.hints_shown[name] = fixed
+        return notes
+
+
+def _is_digest(value: Any) -> bool:
+    return isinstance(value, str) and len(value) == 64 and set(value) <= SHA256_HEX
+
+
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 @dataclass
 class StateStore:
     path: Path
-    load_warning: str | None = None  # the file could not be read as it was
+    hint_limits: dict[str, int] = field(default_factory=dict)  # exercise -> how many hints it has
+    load_warning: str | None = None  # the file could not be read as it was (said once)
     save_warning: str | None = None  # the last save failed
 
     @property
     def warnings(self) -> list[str]:
         return [w for w in (self.load_warning, self.save_warning) if w]
 
+    @property
+    def lock_path(self) -> Path:
+        return self.path.with_name("state.lock")
+
+    def _warn_load(self, message: str) -> None:
+        if self.load_warning is None:
+            self.load_warning = message
+
     def load(self) -> Progress:
+        """Read progress (no lock needed: writes replace the file whole)."""
         try:
-            raw = self.path.read_bytes()
+            raw = read_capped(self.path, STATE_CAP)
         except FileNotFoundError:
             return Progress()
+        except (NotRegularFile, TooLarge) as exc:
+            self._warn_load(f"{self.path} {exc.strerror}; it was ignored and progress starts empty.")
+            return Progress()
         except OSError as exc:
-            self.load_warning = f"Could not read {self.path} ({exc}); starting with empty progress."
+            self._warn_load(f"Could not read {self.path} ({exc}); starting with empty progress.")
             return Progress()
         try:
-            return Progress.from_json(json.loads(raw))
+            progress = Progress.from_json(json.loads(raw))
         except ValueError as exc:  # bad JSON, bad UTF-8, or the wrong shape
-            self.load_warning = f"{self.path} was damaged ({exc}); progress was rebuilt from scratch."
+            self._warn_load(f"{self.path} was damaged ({exc}); progress was rebuilt from scratch.")
             self._set_aside()
             return Progress()
+        notes = progress.clamp_hints(self.hint_limits)
+        if notes:
+            self._warn_load(f"{self.path} held values out of range: {'; '.join(notes)}.")
+        return progress
 
     def _set_aside(self) -> None:
         """Keep the damaged file next to the new one: nothing the learner had is lost."""
@@ -87,28 +202,77 @@ class StateStore:
         except OSError:
             pass
 
-    def save(self, progress: Progress) -> bool:
-        """Write atomically (temp file + rename); False, with a warning, if that is impossible."""
-        data = json.dumps(progress.to_json(), indent=2) + "\n"
+    def update(self, change: Callable[[Progress], T], fallback: Progress) -> tuple[Progress, T]:
+        """Re-read, apply ``change`` and write, under the lock: concurrent writers all keep their changes.
+
+        Returns the progress as written and what ``change`` returned. If the file cannot be
+        written, ``change`` is applied to ``fallback`` (the caller's copy) instead, with a warning.
+        """
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".state-", suffix=".json", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(data)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.replace(tmp, self.path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            with self._locked():
+                progress = self.load()
+                value = change(progress)
+                self._write(progress)
         except OSError as exc:
             self.save_warning = f"Progress cannot be saved ({exc.strerror or exc}): checks still run."
-            return False
-        return True
+            value = change(fallback)
+            return fallback, value
+        self.save_warning = None
+        return progress, value
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(self.lock_path, flags, 0o644)
+        try:
+            _lock(fd, LOCK_TIMEOUT)
+            yield
+        finally:
+            os.close(fd)  # closing the descriptor releases the lock, also if this process dies
+
+    def _write(self, progress: Progress) -> None:
+        data = json.dumps(progress.to_json(), indent=2) + "\n"
+        fd, tmp = tempfile.mkstemp(prefix=".state-", suffix=".json", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+
+
+def _lock(fd: int, timeout: float) -> None:
+    """An exclusive lock on ``fd``, waiting up to ``timeout`` seconds for another holder."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        import msvcrt
+
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+                return
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise OSError(errno.EWOULDBLOCK, "another rlcheck holds the progress lock") from None
+            time.sleep(0.005)
 
 
 def is_passed(progress: Progress, name: str, file: Path) -> bool:

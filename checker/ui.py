@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import unicodedata
 from pathlib import Path
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
-from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
@@ -55,7 +55,7 @@ def escape_control(text: str) -> str:
 def file_link(path: Path, label: str | None = None) -> Text:
     text = Text(label or str(path), style="bold underline")
     try:
-        text.stylize(f"link {path.resolve().as_uri()}")
+        text.stylize(f"link {path.absolute().as_uri()}")
     except ValueError:
         pass
     return text
@@ -128,18 +128,27 @@ def render_result(result: Result) -> RenderableType:
     return Group(*parts)
 
 
-def exercise_header(exercise: Exercise, path: Path, index: int, total: int, done: int) -> RenderableType:
-    title = Text()
-    title.append(f"{exercise.name}", style="bold cyan")
+def progress_row(done: int, total: int, width: int) -> Text:
+    """"k/N done" and a bar that reads without colour: ━ for done, ─ for the rest."""
+    row = Text(f"{done}/{total} done ", style="bold")
+    cells = max(width - len(row.plain), 0)
+    filled = round(cells * done / total) if total else 0
+    row.append("━" * filled, style="green")
+    row.append("─" * (cells - filled), style="dim")
+    return row
+
+
+def exercise_header(exercise: Exercise, path: Path, index: int, total: int, done: int, width: int,
+                    passed: bool = False) -> list[Text]:
+    """The exercise, its topic and kind, k/N (and "passed ✓"); its file as a link; the progress."""
+    title = Text(exercise.name, style="bold cyan")
     title.append(f"  ({exercise.topic}, {exercise.kind})  ", style="dim")
     title.append(f"{index + 1}/{total}", style="dim")
+    if passed:
+        title.append("  passed ✓", style="bold green")
     where = Text("open ")
     where.append_text(file_link(path, display_path(path)))
-    bar = Table.grid(padding=(0, 1))
-    bar.add_column(no_wrap=True)
-    bar.add_column(ratio=1)
-    bar.add_row(Text(f"{done}/{total} done", style="bold"), ProgressBar(total=total, completed=done))
-    return Group(title, where, bar)
+    return [title, where, progress_row(done, total, width)]
 
 
 def hint_panel(exercise: Exercise, index: int) -> RenderableType:
@@ -149,19 +158,76 @@ def hint_panel(exercise: Exercise, index: int) -> RenderableType:
     return Panel(Text(hint), title=title, title_align="left", border_style="cyan")
 
 
-def exercise_table(rows: Sequence[tuple[int, Exercise, Status | None, bool]], title: str | None = None) -> Table:
-    """rows: (number, exercise, status or None if unknown, is_current)."""
-    table = Table(title=title, show_edge=False, header_style="bold")
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("exercise", no_wrap=True)
-    table.add_column("topic", no_wrap=True)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    for number, exercise, status, current in rows:
-        name = Text(("▶ " if current else "  ") + exercise.name, style="bold" if current else "")
-        badge = status_badge(status) if status else Text("· pending", style="dim")
-        table.add_row(str(number), name, exercise.topic, exercise.kind, badge)
-    return table
+@dataclass(frozen=True)
+class ListEntry:
+    number: int
+    exercise: Exercise
+    status: Text
+    current: bool = False
+
+
+KIND_WIDTH = 9  # "implement"
+STATUS_WIDTH = 9  # "· pending"
+
+
+def pending_badge() -> Text:
+    return Text("· pending", style="dim")
+
+
+def _list_columns(exercises: Sequence[Exercise], width: int) -> tuple[int, int, int, bool]:
+    """(number width, name width, topic width or 0 to drop it, whether the kind column fits)."""
+    number = len(str(len(exercises)))
+    name = max(len(e.name) for e in exercises)
+    fixed = 2 + number + 3 + name  # cursor, number, current marker, name
+    topic_wanted = max(len(e.topic) for e in exercises)
+    rest = width - fixed - 2 - KIND_WIDTH - 2 - STATUS_WIDTH
+    if rest >= topic_wanted + 2:
+        return number, name, topic_wanted, True
+    if rest >= 6:
+        return number, name, rest - 2, True
+    return number, name, 0, width - fixed - 2 - STATUS_WIDTH >= KIND_WIDTH + 2
+
+
+def abbreviate(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def exercise_rows(entries: Sequence[ListEntry], width: int, selected: int | None = None,
+                  columns_for: Sequence[Exercise] | None = None) -> list[Text]:
+    """A heading and one row per exercise, each at most ``width`` cells.
+
+    Names are never cut while they fit: the topic column is abbreviated, then dropped, first.
+    ``selected`` is the number of the row under the cursor, if any; the columns are as wide as
+    ``columns_for`` needs (default: the entries), so that they stay put while a list scrolls.
+    """
+    if not entries:
+        return []
+    number_w, name_w, topic_w, kind = _list_columns(columns_for or [e.exercise for e in entries], width)
+    heading = Text(f"  {'#':>{number_w}}   {'exercise':<{name_w}}", style="bold")
+    if topic_w:
+        heading.append(f"  {abbreviate('topic', topic_w):<{topic_w}}")
+    if kind:
+        heading.append(f"  {'kind':<{KIND_WIDTH}}")
+    heading.append("  status")
+    rows = [heading]
+    for entry in entries:
+        row = Text("› " if entry.number == selected else "  ", style="bold")
+        row.append(f"{entry.number:>{number_w}} ")
+        row.append("▶ " if entry.current else "  ", style="bold cyan")
+        row.append(f"{entry.exercise.name:<{name_w}}", style="bold" if entry.current else "")
+        if topic_w:
+            row.append(f"  {abbreviate(entry.exercise.topic, topic_w):<{topic_w}}", style="dim")
+        if kind:
+            row.append(f"  {entry.exercise.kind:<{KIND_WIDTH}}", style="dim")
+        row.append("  ")
+        row.append_text(entry.status)
+        if entry.number == selected:
+            row.stylize("reverse")
+        rows.append(row)
+    for row in rows:
+        row.truncate(width, overflow="ellipsis")
+        row.rstrip()
+    return rows
 
 
 def results_table(results: Iterable[Result], topics: dict[str, str], numbers: dict[str, int] | None = None) -> Table:
@@ -178,13 +244,3 @@ def results_table(results: Iterable[Result], topics: dict[str, str], numbers: di
         row = [result.exercise, topics.get(result.exercise, ""), status_badge(result.status)]
         table.add_row(*([str(numbers.get(result.exercise, ""))] if numbers else []), *row)
     return table
-
-
-def result_grid(results: Sequence[Result], width: int = 6) -> RenderableType:
-    """A compact grid of marks, one per exercise, for watch mode's check-all."""
-    grid = Text()
-    for i, result in enumerate(results):
-        grid.append(f"{MARK[result.status]} ", style=STYLE[result.status])
-        grid.append(f"{result.exercise:<22.22}", style="dim" if result.passed else "")
-        grid.append("\n" if (i + 1) % width == 0 else " ")
-    return grid

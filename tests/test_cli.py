@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
 
@@ -159,3 +160,114 @@ def test_reset_asks_in_a_terminal(workspace, course):
         child.sendline(answer)
         child.expect(pexpect.EOF)
         assert (target.read_bytes() == original) is restored
+
+
+def test_topics_match_whatever_their_case(cli, workspace, course):
+    ppo = [e.name for e in course.exercises if e.topic == "ppo"]
+    for spelling in ("PPO", "Ppo", "ppo"):
+        result = cli("list", "--topic", spelling, "--json", cwd=workspace)
+        assert result.code == 0, result.text
+        assert [row["name"] for row in json.loads(result.stdout)] == ppo
+
+
+def test_reset_takes_its_answer_from_stdin(cli, workspace, course):
+    exercise = course.exercises[1]
+    target = workspace / "exercises" / exercise.path
+    original = target.read_bytes()
+    target.write_text("my work")
+    no = cli("reset", exercise.name, cwd=workspace, stdin="n\n")
+    assert no.code == 1 and "Nothing was restored" in no.stderr and target.read_text() == "my work"
+    yes = cli("reset", exercise.name, cwd=workspace, stdin="y\n")
+    assert yes.code == 0, yes.text
+    assert target.read_bytes() == original
+
+
+def test_reset_keeps_the_hints_of_other_exercises(cli, workspace, course):
+    first, second = course.exercises[:2]
+    cli("hint", first.name, cwd=workspace)
+    cli("hint", second.name, cwd=workspace)
+    assert cli("reset", first.name, "--yes", cwd=workspace).code == 0
+    assert json.loads((workspace / ".rlcheck" / "state.json").read_text())["hints_shown"] == {second.name: 1}
+
+
+def test_solution_defaults_to_the_current_exercise(cli, workspace, course):
+    first, second = course.exercises[:2]
+    early = cli("solution", cwd=workspace)
+    assert early.code == 1 and f"Pass {first.name} first" in early.stderr
+    solve(workspace, first.path)
+    assert cli("run", cwd=workspace).code == 0  # passes, and moves the current exercise on
+    moved_on = cli("solution", cwd=workspace)
+    assert moved_on.code == 1 and f"rlcheck solution {first.name}" in moved_on.stderr
+    assert cli("solution", first.name, cwd=workspace).stdout.endswith((REPO / "solutions" / first.path).read_text())
+    diff = cli("solution", second.name, "--force", "--diff", cwd=workspace)
+    assert diff.code == 0 and diff.stdout.startswith(f"--- your {second.path}")
+
+
+def test_solution_in_a_terminal_has_no_trailing_spaces(workspace, course):
+    import pexpect
+
+    from conftest import quiet_env, rlcheck_command
+
+    exercise = course.exercises[1]
+    command = rlcheck_command()
+    child = pexpect.spawn(command[0], [*command[1:], "solution", exercise.name, "--force"], cwd=str(workspace),
+                          env=quiet_env(TERM="xterm"), encoding="utf-8", timeout=30, dimensions=(50, 120))
+    child.expect(pexpect.EOF)
+    from watchdriver import ANSI
+
+    lines = ANSI.sub("", child.before).replace("\r\n", "\n").split("\n")
+    code = [line for line in lines if re.match(r"\s*\d+( |$)", line)]
+    assert len(code) >= len((REPO / "solutions" / exercise.path).read_text().splitlines())
+    assert [line for line in lines if line != line.rstrip()] == []
+
+
+def test_the_pass_line_of_run_fits_80_columns(cli, workspace, course):
+    longest = max(course.exercises, key=lambda e: len(e.name))
+    solve(workspace, longest.path)
+    from conftest import quiet_env
+
+    result = cli("run", longest.name, cwd=workspace, env=quiet_env(COLUMNS="80"))
+    assert result.code == 0, result.text
+    assert f"Compare with the reference: rlcheck solution {longest.name}" in result.stdout.splitlines()
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
+
+
+def test_a_negative_hint_count_is_repaired_with_a_warning(cli, workspace, course):
+    exercise = course.exercises[0]
+    state = workspace / ".rlcheck" / "state.json"
+    state.parent.mkdir()
+    state.write_text(json.dumps({"version": 1, "current": None, "passed": {}, "hints_shown": {exercise.name: -4}}))
+    result = cli("hint", exercise.name, cwd=workspace)
+    assert result.code == 0 and "hint 1 of" in result.stdout
+    assert f"the hint count of {exercise.name} was -4, set to 0" in " ".join(result.stderr.split())
+    assert json.loads(state.read_text())["hints_shown"] == {exercise.name: 1}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev/zero are POSIX")
+@pytest.mark.parametrize("special", ["fifo", "dev-zero"])
+def test_special_files_in_place_of_progress_or_an_exercise_never_hang(cli, workspace, course, special):
+    exercise = course.exercises[0]
+    target = workspace / "exercises" / exercise.path
+    state = workspace / ".rlcheck" / "state.json"
+    state.parent.mkdir()
+    for path in (target, state):
+        path.unlink(missing_ok=True)
+        os.mkfifo(path) if special == "fifo" else path.symlink_to("/dev/zero")
+    what = "a FIFO (named pipe)" if special == "fifo" else "a character device"
+    listed = cli("list", "--json", cwd=workspace, timeout=60)
+    assert listed.code == 0, listed.text
+    assert f"is {what}, not a regular file" in " ".join(listed.stderr.split())
+    run = cli("run", exercise.name, cwd=workspace, timeout=60)
+    assert run.code == 1 and f"{target.name} is {what}, not a regular file." in " ".join(run.stdout.split())
+    assert cli("hint", exercise.name, cwd=workspace, timeout=60).code == 0
+    assert json.loads(state.read_text())["hints_shown"] == {exercise.name: 1}  # progress now a real file
+
+
+def test_an_exercise_file_over_the_size_cap_gets_a_clear_error(cli, workspace, course):
+    exercise = course.exercises[0]
+    target = workspace / "exercises" / exercise.path
+    with open(target, "ab") as fh:
+        fh.write(b"#" * (3 * 1024 * 1024))
+    run = cli("run", exercise.name, cwd=workspace, timeout=60)
+    assert run.code == 1
+    assert "is 3.0 MB, over the 2.0 MB limit" in " ".join(run.stdout.split())

@@ -245,3 +245,44 @@ def test_a_read_only_workspace_still_checks_and_says_so(workspace, course):
         assert w.quit() == 0
     finally:
         w.kill()
+
+
+@pytest.mark.parametrize("special", ["fifo", "dev-zero"])
+def test_a_special_file_in_place_of_the_exercise_never_hangs_the_watcher(watch, workspace, special):
+    import os
+
+    target = workspace / "exercises" / PATH
+    w = watch()
+    w.set_mark()
+    target.unlink()
+    if special == "fifo":
+        os.mkfifo(target)
+        says = "bellman_iteration.py is a FIFO (named pipe), not a regular file."
+    else:
+        target.symlink_to("/dev/zero")
+        says = "bellman_iteration.py is a character device, not a regular file."
+    w.wait_for(says)
+    w.press("r")  # checked again on request: still said, still alive
+    w.wait_for(says)
+    target.unlink()
+    assert_fixed_and_quits(w, target)
+
+
+def test_a_fifo_in_place_of_the_progress_file_never_hangs_the_watcher(workspace):
+    import os
+
+    state = workspace / ".rlcheck" / "state.json"
+    state.parent.mkdir()
+    os.mkfifo(state)
+    w = Watch(workspace)
+    try:
+        w.wait_for("is a FIFO (named pipe)")  # said, on a line that may wrap
+        w.wait_for("not started")
+        w.set_mark()
+        write_in_place(workspace / "exercises/01_bellman/bellman_values.py",
+                       (REPO / "solutions/01_bellman/bellman_values.py").read_text())
+        w.wait_for("bellman_values passed!")
+        assert w.quit() == 0
+        assert "bellman_values" in progress(workspace)["passed"]  # the FIFO was replaced by a real file
+    finally:
+        w.kill()

@@ -11,11 +11,41 @@ import pytest
 from conftest import REPO, quiet_env, rlcheck_command
 from watchdriver import Watch, write_by_rename, write_in_place
 
+IN_PLACE = (
+    "import numpy as np\n"
+    "def bellman_iteration(V, R, P, gamma):\n"
+    "    V = np.asarray(V, float)\n"
+    "    P = np.asarray(P, float)\n"
+    "    for s in range(len(V)):\n"
+    "        print('sweep state', s)\n"
+    "        V[s] = R[s] + gamma * P[s] @ V\n"
+    "    return V\n"
+)
+NAME_ERROR = (
+    "import numpy as np\n"
+    "def bellman_iteration(V, R, P, gamma):\n"
+    "    return np.asarray(R) + gama * np.asarray(P) @ np.asarray(V)\n"
+)
+
 NO_GAMMA = (
     "import numpy as np\n"
     "def bellman_iteration(V, R, P, gamma):\n"
     "    return np.asarray(R, float) + np.asarray(P, float) @ np.asarray(V, float)\n"
 )
+
+
+def start_at(workspace, name: str) -> None:
+    """Make ``name`` the current exercise before watch starts."""
+    state = workspace / ".rlcheck" / "state.json"
+    state.parent.mkdir(exist_ok=True)
+    state.write_text(json.dumps({"version": 1, "current": name, "passed": {}, "hints_shown": {}}))
+
+
+def assert_fits(frame: str, columns: int, rows: int) -> list[str]:
+    lines = frame.rstrip("\n").split("\n")
+    assert len(lines) <= rows - 1, f"{len(lines)} rows on a {rows}-row terminal:\n{frame}"
+    assert all(len(line) <= columns for line in lines), max(lines, key=len)
+    return lines
 
 
 @pytest.fixture
@@ -74,15 +104,16 @@ def test_keys_navigate_hint_list_and_check_all(watch_factory, course):
     w.press("h")
     w.wait_for("hint 2 of")
     w.press("l")
-    w.wait_for("Type a number")
+    w.wait_for("Go to:")
     w.child.send("3")
     w.set_mark()
     w.child.send("\r")
     w.wait_for(f"{names[2]}  (")
     w.press("c")
     w.wait_for("Check all: 0/")
-    w.press("r")
+    w.press("r")  # leaves the grid and re-runs
     w.wait_for("not started", "not written yet")
+    assert f"{names[2]}  (" in w.frame() and "Check all" not in w.frame()
     assert w.quit() == 0
 
 
@@ -193,7 +224,7 @@ def test_falls_back_to_polling_when_native_events_cannot_start(monkeypatch, tmp_
     import watchdog.observers
     from watchdog.observers.polling import PollingObserver
 
-    from checker.watch import FileChanged, start_observer
+    from checker.watch import FileChanged, start_observer  # the package keeps its entry points
 
     class Broken(watchdog.observers.Observer):
         def start(self):
@@ -213,3 +244,147 @@ def test_falls_back_to_polling_when_native_events_cannot_start(monkeypatch, tmp_
         assert FileChanged(tmp_path / "sub" / "x.py") in seen
     finally:
         observer.stop()
+
+
+def test_the_failure_view_fits_80x24_and_pages_through_the_failing_checks(watch_factory, workspace, course):
+    target = workspace / "exercises" / course.exercises[1].path
+    start_at(workspace, course.exercises[1].name)
+    w = watch_factory(columns=80, rows=24)
+    w.wait_for("not written yet")
+    w.set_mark()
+    write_in_place(target, IN_PLACE)
+    frame = w.frame_with("(1 of 9 failing)")
+    lines = assert_fits(frame, 80, 24)
+    assert lines[0].startswith("bellman_iteration  (bellman, implement)  2/67")
+    assert "9 of 9 checks failed" in "\n".join(lines[:5])
+    assert "in-place" in frame and ("── your output, last" in frame or "── output, last" in frame)
+    w.press("j")
+    w.frame_with("(2 of 9 failing)")
+    w.press("k")
+    w.frame_with("(1 of 9 failing)")
+    w.press("o")
+    full = w.frame_with("Full output  lines 1–")
+    assert_fits(full, 80, 24)
+    w.press("pagedown")
+    w.frame_with(f"Full output  lines {1 + 24 - 8}–")  # a page: the screen's height less its chrome
+    w.press("escape")
+    w.frame_with("(1 of 9 failing)")
+    # Saved by rename, with one error in every check: one line says so for all of them.
+    w.set_mark()
+    write_by_rename(target, NAME_ERROR)
+    frame = w.frame_with("same NameError in 8 more checks")
+    assert frame.count("NameError") == 2
+    # The terminal shrinks: the screen is drawn again to the new size.
+    w.resize(20, 60)
+    assert_fits(w.frame_with("same NameError", "bellman_iteration  ("), 60, 20)
+    assert w.quit() == 0
+
+
+def test_a_timeout_says_so_before_the_output_of_a_loop_at_module_level(watch_factory, workspace, course):
+    start_at(workspace, course.exercises[1].name)
+    w = watch_factory("--timeout", "1", columns=80, rows=24)
+    w.wait_for("not written yet")
+    w.set_mark()
+    write_in_place(workspace / "exercises" / course.exercises[1].path,
+                   "for i in range(60):\n    print('tick', i)\nwhile True:\n    pass\n")
+    lines = assert_fits(w.frame_with("still running after 1 s"), 80, 24)
+    timeout = next(i for i, line in enumerate(lines) if "still running" in line)
+    ticks = [i for i, line in enumerate(lines) if line.startswith("tick")]
+    assert timeout <= 4 and ticks and timeout < ticks[0]
+    assert "tick 59" in lines  # the last lines printed are the ones kept
+    assert w.quit() == 0
+
+
+def test_a_passed_exercise_can_be_reviewed_and_compared_with_the_reference(watch_factory, workspace, course):
+    first, second = course.exercises[:2]
+    target = workspace / "exercises" / first.path
+    w = watch_factory(columns=80, rows=24)
+    w.wait_for("not started")
+    w.set_mark()
+    write_in_place(target, solution_text(first))
+    w.frame_with(f"{first.name} passed!", f"Next up: {second.name}")
+    # p goes back to the passed exercise and stays there.
+    w.press("p")
+    frame = w.frame_with(f"{first.name}  (bellman, answer)  1/67  passed ✓", "All 3 checks pass")
+    # Saving it again re-checks it without moving on.
+    w.set_mark()
+    write_by_rename(target, solution_text(first) + "\n# reviewed\n")
+    w.wait_for(f"{first.name} passed!")
+    frame = w.frame_with(f"{first.name}  (bellman, answer)  1/67")
+    assert "Next up" not in frame
+    assert json.loads((workspace / ".rlcheck" / "state.json").read_text())["current"] == first.name
+    # d shows the learner's file against the reference.
+    w.press("d")
+    frame = w.frame_with("your file (-) against the reference (+)", "-# reviewed")
+    w.press("escape")
+    w.frame_with("All 3 checks pass")
+    assert w.quit() == 0
+
+
+def test_the_list_opens_on_the_current_exercise_pages_and_refuses_bad_numbers(watch_factory, workspace, course):
+    names = [e.name for e in course.exercises]
+    start_at(workspace, names[45])
+    w = watch_factory(columns=80, rows=24)
+    w.wait_for(f"{names[45]}  (")
+    w.press("l")
+    frame = w.frame_with(f"› 46 ▶ {names[45]}")
+    assert_fits(frame, 80, 24)
+    assert f" {names[0]} " not in frame
+    assert max(names, key=len) in frame or all(n in frame for n in names[40:50])  # whole names
+    w.press("pagedown")
+    w.frame_with(f"› {46 + 24 - 8} ")
+    for key in "99":
+        w.press(key)
+    w.press("enter")
+    w.frame_with("There is no exercise 99: type a number from 1 to 67.")
+    w.press("5")
+    w.press("enter")
+    w.frame_with(f"{names[4]}  (")
+    assert w.quit() == 0
+
+
+def test_check_all_keeps_its_grid_until_a_key_or_a_save(watch_factory, workspace, course):
+    first = course.exercises[0]
+    w = watch_factory(columns=120, rows=40)
+    w.wait_for("not started")
+    w.press("c")
+    frame = w.frame_with("Check all: 0/67 pass")
+    assert all(e.name in frame for e in course.exercises)  # whole names, every one, at 120x40
+    w.set_mark()
+    write_in_place(workspace / "exercises" / first.path, solution_text(first))
+    frame = w.frame_with(f"{first.name} passed!")
+    assert "Check all" not in frame
+    w.press("c")
+    w.frame_with("Check all: 1/67 pass")
+    w.press("x")
+    frame = w.frame_with(f"{course.exercises[1].name}  (")
+    assert "Check all" not in frame
+    assert w.quit() == 0
+
+
+def test_hints_taken_with_the_cli_are_kept_while_watch_saves(watch_factory, workspace, course, cli):
+    """Watch and `rlcheck hint` write progress at the same time; neither loses the other's update."""
+    import threading
+
+    first, second = course.exercises[:2]
+    target = workspace / "exercises" / first.path
+    w = watch_factory()
+    w.wait_for("not started")
+    hints: list = []
+    thread = threading.Thread(target=lambda: hints.extend(cli("hint", second.name, cwd=workspace) for _ in range(3)))
+    thread.start()
+    wrong = "V_A = 1.0\nV_B = 2.0\nV_C = 3.0\n"
+    saves = 0
+    while thread.is_alive() or saves < 6:
+        w.set_mark()
+        write_in_place(target, wrong + f"# save {saves}\n")
+        w.wait_for("is not right", "failed")
+        saves += 1
+    thread.join()
+    assert [h.code for h in hints] == [0, 0, 0]
+    assert "hint 3 of 3" in hints[-1].stdout
+    w.press("h")  # watch's own hint for the current exercise goes through the same store
+    w.wait_for("hint 1 of")
+    assert w.quit() == 0
+    state = json.loads((workspace / ".rlcheck" / "state.json").read_text())
+    assert state["hints_shown"] == {second.name: 3, first.name: 1}

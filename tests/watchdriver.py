@@ -12,17 +12,21 @@ import pexpect
 from conftest import quiet_env, rlcheck_command
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][A-Z0-9]")
+CLEAR = "\x1b[2J"  # the watcher clears the screen before each redraw
+KEYS = {"up": "\x1b[A", "down": "\x1b[B", "pageup": "\x1b[5~", "pagedown": "\x1b[6~", "escape": "\x1b",
+        "enter": "\r"}
 
 
 class Watch:
-    def __init__(self, workspace: Path, *args: str, columns: int = 120, env: dict[str, str] | None = None) -> None:
+    def __init__(self, workspace: Path, *args: str, columns: int = 120, rows: int = 50,
+                 env: dict[str, str] | None = None) -> None:
         command = rlcheck_command()
         env = dict(env or quiet_env(TERM="xterm-256color"))
         env.pop("COLUMNS", None)  # the pseudo-terminal's own size decides the layout
         self.child = pexpect.spawn(
             command[0], [*command[1:], "watch", *args], cwd=str(workspace),
             env=env, encoding="utf-8", codec_errors="replace",
-            dimensions=(50, columns), timeout=30,
+            dimensions=(rows, columns), timeout=30,
         )
         self.raw = ""
         self.mark = 0
@@ -61,8 +65,31 @@ class Watch:
             self._pump(0.05)
 
     def press(self, key: str) -> None:
+        """Send a key (a character, or a name in KEYS); later waits look only at what follows."""
         self.set_mark()
-        self.child.send(key)
+        self.child.send(KEYS.get(key, key))
+
+    def frame(self) -> str:
+        """The last screen drawn, as plain text."""
+        return ANSI.sub("", self.raw.rsplit(CLEAR, 1)[-1]).replace("\r", "")
+
+    def frame_with(self, *needles: str, timeout: float = 20.0) -> str:
+        """Wait until a screen drawn since the mark holds every needle, and is drawn whole; return it."""
+        deadline = time.monotonic() + timeout
+        while True:
+            frame, size = self.frame(), len(self.raw)
+            if CLEAR in self.raw[self.mark:] and all(n in frame for n in needles):
+                self._pump(0.1)  # a screen arrives in pieces: it is whole once the output pauses
+                if len(self.raw) == size:
+                    return frame
+                continue
+            if time.monotonic() > deadline or not self.child.isalive():
+                raise AssertionError(f"the screen never held all of {needles!r}; last screen:\n{frame[-3000:]}")
+            self._pump(0.05)
+
+    def resize(self, rows: int, columns: int) -> None:
+        self.set_mark()
+        self.child.setwinsize(rows, columns)  # the child gets SIGWINCH
 
     def quit(self) -> int:
         self.press("q")

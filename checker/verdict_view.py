@@ -1,0 +1,347 @@
+"""A verdict laid out to fit a box of text: what matters first, repeats collapsed, the rest cut.
+
+Used by watch mode (the failure view) and by ``rlcheck run`` on a terminal. Everything here
+is pure: a Result and a size in, a list of one-row ``Text`` lines out. The order, most
+important first: the status and summary (a timeout's own sentence before any output), the
+selected failing check in full (its message holds the call, expected against got, the
+diagnosis), one line per other failing check with identical errors collapsed, then the
+output of the failing call only, labelled with that call and cut to what fits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Sequence
+
+from rich.console import Console
+from rich.text import Text
+
+from checker.result import Result, Status, TestResult
+from checker.ui import MARK, STYLE, escape_control
+
+FLOOR_FULL = 5  # lines the selected check keeps when space is short
+FLOOR_OTHERS = 2
+FLOOR_OUTPUT = 3
+FLOOR_DETAIL = 4
+
+
+# ------------------------------------------------------------------ wrapping and fitting
+
+
+def wrap(text: Text | str, width: int, console: Console) -> list[Text]:
+    """``text`` as rows of at most ``width`` cells.
+
+    A wrapped line keeps its indentation on the rows it continues on; long words are folded,
+    never cut.
+    """
+    if isinstance(text, str):
+        text = Text(text)
+    rows: list[Text] = []
+    for line in text.split("\n", allow_blank=True):
+        indent = min(len(line.plain) - len(line.plain.lstrip(" ")), width // 2)
+        if indent == 0 or len(line.plain) <= width:
+            pieces = list(line.wrap(console, max(width, 1), overflow="fold")) or [Text("")]
+        else:
+            body = line[indent:]
+            pieces = list(body.wrap(console, max(width - indent, 1), overflow="fold")) or [Text("")]
+            pieces = [Text(" " * indent) + piece for piece in pieces]
+        for piece in pieces:
+            piece.rstrip()
+            rows.append(piece)
+    return rows or [Text("")]
+
+
+def one_row(text: Text, width: int) -> Text:
+    """``text`` cut to one row with an ellipsis."""
+    row = text.copy()
+    row.plain = row.plain.split("\n", 1)[0]
+    row.truncate(max(width, 1), overflow="ellipsis")
+    return row
+
+
+@dataclass
+class Section:
+    """A block of rows that can be cut to fit.
+
+    ``more`` (with ``{n}``) is the row that says how many rows are hidden. A section with a
+    ``label`` (a title rule, drawn ``width`` wide) keeps it when cut, and says what was hidden
+    in the label (``label_cut``, with ``{shown}`` and ``{total}``) instead of a row of its own.
+    """
+
+    rows: list[Text]
+    floor: int
+    keep: Literal["head", "tail"] = "head"
+    more: str = "… {n} more lines"
+    label: str | None = None
+    label_cut: str = ""
+    width: int = 80
+
+    @property
+    def want(self) -> int:
+        return len(self.rows) + (self.label is not None)
+
+    def cut(self, size: int) -> list[Text]:
+        if size <= 0:
+            return []
+        if self.label is None:
+            return self._cut_rows(size)
+        shown = max(min(size - 1, len(self.rows)), 0)
+        cut = shown < len(self.rows) and self.label_cut
+        title = self.label_cut.format(shown=shown, total=len(self.rows)) if cut else self.label
+        rule = one_row(Text(f"── {title} " + "─" * max(0, self.width - len(title) - 4), style="dim"), self.width)
+        if shown <= 0:
+            return [rule]
+        return [rule, *(self.rows[-shown:] if self.keep == "tail" else self.rows[:shown])]
+
+    def _cut_rows(self, size: int) -> list[Text]:
+        if size >= len(self.rows):
+            return list(self.rows)
+        hidden = len(self.rows) - (size - 1)
+        marker = Text(self.more.format(n=hidden), style="dim")
+        if self.keep == "tail":
+            return [marker, *self.rows[len(self.rows) - (size - 1):]] if size > 1 else [marker]
+        return [*self.rows[: size - 1], marker]
+
+
+def allocate(wants: Sequence[int], floors: Sequence[int], budget: int) -> list[int]:
+    """Rows for each section: floors first, in order, then the rest in order of priority."""
+    give = [0] * len(wants)
+    for i, (want, floor) in enumerate(zip(wants, floors)):
+        give[i] = max(0, min(want, floor, budget))
+        budget -= give[i]
+    for i, want in enumerate(wants):
+        extra = max(0, min(want - give[i], budget))
+        give[i] += extra
+        budget -= extra
+    return give
+
+
+def fit(sections: Sequence[Section], budget: int, priority: Sequence[int] | None = None) -> list[Text]:
+    """The sections, in order, cut to ``budget`` rows; space goes first to the lowest ``priority``."""
+    order = sorted(range(len(sections)), key=lambda i: priority[i]) if priority else list(range(len(sections)))
+    sizes = allocate([sections[i].want for i in order], [sections[i].floor for i in order], budget)
+    size_of = dict(zip(order, sizes))
+    rows: list[Text] = []
+    for i, section in enumerate(sections):
+        rows += section.cut(size_of[i])
+    return rows
+
+
+# ------------------------------------------------------------------ reading failures
+
+
+def failing_tests(result: Result) -> list[TestResult]:
+    """The checks to show as failing: none for a pass, nor for an untouched stub."""
+    failing = [t for t in result.tests if t.outcome != "passed"]
+    if result.status is Status.NOT_STARTED and not any(t.outcome in ("failed", "error") for t in failing):
+        return []
+    return failing
+
+
+def split_call(message: str) -> tuple[str, str]:
+    """A message that opens with a call ``name(...)`` split into that call and the rest."""
+    head = message.split("(", 1)[0]
+    if "(" not in message or not head.replace(".", "").isidentifier():
+        return "", message
+    depth, quote = 0, ""
+    for i, ch in enumerate(message):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+            if depth == 0:
+                return message[: i + 1], message[i + 1:].lstrip("\n")
+    return "", message
+
+
+def exception_line(test: TestResult) -> str:
+    """The last line of the test's traceback (``NameError: name 'x' is not defined``), if any."""
+    lines = [line for line in test.traceback.strip().splitlines() if line.strip()]
+    return lines[-1].strip() if lines and not lines[-1].startswith(" ") else ""
+
+
+def traceback_rows(test: TestResult) -> list[str]:
+    """The traceback's lines, without its last line when the message already says it."""
+    lines = test.traceback.rstrip().split("\n") if test.traceback.strip() else []
+    exc = exception_line(test)
+    if exc and exc in test.message and lines and lines[-1].strip() == exc:
+        lines = lines[:-1]
+    return lines
+
+
+def error_key(test: TestResult) -> str:
+    """Two failing checks with the same key failed in the same way."""
+    return exception_line(test) or test.message.strip()
+
+
+def error_label(test: TestResult) -> str:
+    """How the shared error is named: the exception type, else 'failure'."""
+    exc = exception_line(test)
+    return exc.split(":", 1)[0] if exc else "failure"
+
+
+def short_reason(test: TestResult) -> str:
+    """One line saying why the check failed, without the (often long) call."""
+    exc = exception_line(test)
+    if exc:
+        return exc
+    _call, rest = split_call(test.message.strip())
+    lines = [line.strip() for line in (rest or test.message).splitlines() if line.strip()]
+    return lines[0] if lines else test.outcome.replace("_", " ")
+
+
+@dataclass
+class FailureGroup:
+    tests: list[TestResult] = field(default_factory=list)
+
+    @property
+    def first(self) -> TestResult:
+        return self.tests[0]
+
+
+def group_failures(tests: Sequence[TestResult]) -> list[FailureGroup]:
+    """Failing checks grouped by identical error, in order of first appearance."""
+    groups: dict[str, FailureGroup] = {}
+    for test in tests:
+        groups.setdefault(error_key(test), FailureGroup()).tests.append(test)
+    return list(groups.values())
+
+
+# ------------------------------------------------------------------ the sections
+
+
+@dataclass(frozen=True)
+class ViewOptions:
+    width: int
+    keys: bool = True  # say which key shows more (watch); off for `rlcheck run`
+
+
+def summary_text(result: Result) -> Text:
+    """The status badge and the one-line summary, e.g. "✗ failed  9 of 9 checks failed."."""
+    head = Text()
+    head.append(f"{MARK[result.status]} {result.status.label}", style=STYLE[result.status])
+    head.append("  " + escape_control(result.summary))
+    return head
+
+
+def summary_rows(result: Result, width: int, console: Console) -> list[Text]:
+    return wrap(summary_text(result), width, console)
+
+
+def _more(options: ViewOptions, what: str = "lines") -> str:
+    return f"  … {{n}} more {what}" + (": o shows all" if options.keys else "")
+
+
+def full_check(test: TestResult, index: int, count: int, options: ViewOptions, console: Console) -> Section:
+    heading = Text("✗ ", style="red")
+    heading.append(escape_control(test.name), style="bold")
+    if count > 1:
+        heading.append(f"  ({index + 1} of {count} failing)", style="dim")
+    rows = wrap(heading, options.width, console)
+    body = Text()
+    for line in escape_control(test.message.rstrip()).split("\n"):
+        body.append("  " + line + "\n")
+    body.rstrip()
+    if body.plain.strip():
+        rows += wrap(body, options.width, console)
+    # Code and its ^^^ marks only read right unwrapped: one row each, cut at the edge.
+    rows += [one_row(Text("  " + escape_control(line), style="dim"), options.width) for line in traceback_rows(test)]
+    return Section(rows, FLOOR_FULL, "head", _more(options))
+
+
+def other_checks(selected: TestResult, failing: Sequence[TestResult], options: ViewOptions) -> Section:
+    """One row per other failing check; identical errors collapsed into one row."""
+    rows: list[Text] = []
+    key = error_key(selected)
+    same = [t for t in failing if t is not selected and error_key(t) == key]
+    if same:
+        rows.append(one_row(Text(f"  same {error_label(selected)} in {len(same)} more "
+                                 f"check{'s' if len(same) > 1 else ''}", style="red"), options.width))
+    for group in group_failures([t for t in failing if error_key(t) != key]):
+        row = Text("✗ ", style="red")
+        row.append(escape_control(group.first.name), style="bold")
+        if len(group.tests) > 1:
+            row.append(f" and {len(group.tests) - 1} more")
+        row.append(": " + escape_control(short_reason(group.first)), style="dim")
+        rows.append(one_row(row, options.width))
+    return Section(rows, FLOOR_OTHERS, "head", "  … {n} more failing" + (": j/k pages through them" if options.keys else ""))
+
+
+def output_of(result: Result, test: TestResult | None) -> tuple[str, str, bool] | None:
+    """(label, output, truncated) to show: the failing call's own output, else all output."""
+    call = test.failing_call if test is not None else None
+    if call is not None:
+        if not call.output.strip():
+            return None
+        return f"output of {call.what}", call.output, call.output_truncated
+    if any(t.calls for t in result.tests):
+        return None  # output is per call, and the failing call printed nothing
+    if not result.output.strip():
+        return None
+    return "your output", result.output, result.output_truncated
+
+
+def output_section(label: str, output: str, truncated: bool, options: ViewOptions, console: Console) -> Section:
+    """``label`` reads "output of f(...)" or "your output"; when cut it says which lines are shown."""
+    cap = " (cut at the size limit)" if truncated else ""
+    what, _, subject = escape_control(label).partition(" of ")
+    subject = f" of {subject}" if subject else ""
+    rows = wrap(Text(escape_control(output.rstrip("\n"))), options.width, console)
+    return Section(rows, FLOOR_OUTPUT, "tail", label=f"{what}{cap}{subject}",
+                   label_cut=f"{what}{cap}, last {{shown}} of {{total}} lines{subject}", width=options.width)
+
+
+def body_sections(result: Result, selected: int, options: ViewOptions, console: Console) -> list[Section]:
+    """The cuttable part of a verdict, most important first."""
+    sections: list[Section] = []
+    failing = failing_tests(result)
+    test = failing[min(selected, len(failing) - 1)] if failing else None
+    if result.detail.strip():
+        rows = wrap(Text(escape_control(result.detail.rstrip()), style="dim"), options.width, console)
+        sections.append(Section(rows, FLOOR_DETAIL, "head", _more(options)))
+    if test is not None:
+        sections.append(full_check(test, failing.index(test), len(failing), options, console))
+        others = other_checks(test, failing, options)
+        if others.rows:
+            sections.append(others)
+    shown = output_of(result, test)
+    if shown is not None:
+        sections.append(output_section(*shown, options, console))
+    return sections
+
+
+def render_verdict(result: Result, width: int, height: int | None, console: Console,
+                   selected: int = 0, keys: bool = False) -> list[Text]:
+    """The whole verdict in at most ``height`` rows (unlimited when None)."""
+    options = ViewOptions(width, keys)
+    head = summary_rows(result, width, console)
+    sections = body_sections(result, selected, options, console)
+    budget = (height - len(head)) if height is not None else sum(s.want for s in sections)
+    return head + fit(sections, budget)
+
+
+# ------------------------------------------------------------------ the full view of one check
+
+
+def detail_lines(result: Result, selected: int) -> list[Text]:
+    """Everything about one failing check, unwrapped: message, traceback, its whole output."""
+    lines: list[Text] = [summary_text(result)]
+    if result.detail.strip():
+        lines += [Text(line, style="dim") for line in escape_control(result.detail.rstrip()).split("\n")]
+    failing = failing_tests(result)
+    test = failing[min(selected, len(failing) - 1)] if failing else None
+    if test is not None:
+        lines += [Text(""), Text.assemble(("✗ ", "red"), (escape_control(test.name), "bold"))]
+        lines += [Text("  " + line) for line in escape_control(test.message.rstrip()).split("\n") if test.message.strip()]
+        lines += [Text("  " + line, style="dim") for line in escape_control(test.traceback.rstrip()).split("\n")
+                  if test.traceback.strip()]
+    shown = output_of(result, test)
+    if shown is not None:
+        label, output, truncated = shown
+        lines += [Text(""), Text(f"── {escape_control(label)}" + (" (cut at the size limit)" if truncated else ""), style="dim")]
+        lines += [Text(line) for line in escape_control(output.rstrip("\n")).split("\n")]
+    return lines
