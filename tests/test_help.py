@@ -27,7 +27,7 @@ def test_help_names_placeholders_in_capitals(cli, tmp_path):
     assert "Usage: rlcheck verify [OPTIONS] [NAME]..." in verify
     for option in ("--junit-xml FILE", "--json FILE", "--exercises-dir DIR", "--timeout SECONDS", "-j, --jobs N"):
         assert option in verify
-    assert "Usage: rlcheck solution [OPTIONS] NAME" in cli("solution", "--help", cwd=tmp_path).stdout
+    assert "Usage: rlcheck solution [OPTIONS] [NAME]" in cli("solution", "--help", cwd=tmp_path).stdout
     missing = cli("solution", cwd=tmp_path)
     assert missing.code == 2 and "Missing argument 'NAME'" in missing.stderr and "{" not in missing.stderr
 
