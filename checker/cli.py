@@ -65,6 +65,11 @@ def open_app() -> App:
     return app_state
 
 
+def say_notice(text: str) -> None:
+    """A fallback the runner had to take (no warm checker, no confinement): one line on stderr."""
+    err.print(Text(f"note: {text}", style="yellow"))
+
+
 def warn_if_unsaved(state: App) -> None:
     if state.store.save_warning:
         err.print(Text(f"warning: {state.store.save_warning}", style="yellow"))
@@ -137,7 +142,8 @@ def run(
     file = state.file(exercise)
     index = state.course.index(exercise)
     with out.status(f"checking {exercise.name}…"):
-        result = state.unreadable_result(exercise) or Runner(state.course, CheckOptions(timeout=timeout)).check(exercise, file)
+        with Runner(state.course, CheckOptions(timeout=timeout), on_notice=say_notice) as runner:
+            result = state.unreadable_result(exercise) or runner.check(exercise, file)
     state.record(result, exercise)
     for row in ui.exercise_header(exercise, file, index, len(state.course.exercises), state.done_count(),
                                   out.size.width, passed=result.passed):
@@ -255,7 +261,8 @@ def verify(
         raise fail(problems[0])
     pairs = [(e, workspace.file(e)) for e in exercises]
     with out.status(f"checking {len(pairs)} exercises…"):
-        results = list(Runner(course, CheckOptions(timeout=timeout), warm=len(pairs) > 1).check_many(pairs, jobs))
+        with Runner(course, CheckOptions(timeout=timeout), warm=len(pairs) > 1, on_notice=say_notice) as runner:
+            results = list(runner.check_many(pairs, jobs))
     entries = build_entries(course, workspace, exercises, results)
     out.print(ui.results_table(results, {e.name: e.topic for e in exercises},
                                {e.name: course.index(e) + 1 for e in exercises}))
@@ -450,7 +457,8 @@ def dev_check(timeout: TimeoutOption = 10.0) -> None:
     except ManifestError as exc:
         raise fail(str(exc))
     with out.status("checking every solution and every stub…"):
-        problems, runs = check_course(course, Runner(course, CheckOptions(timeout=timeout), warm=True))
+        with Runner(course, CheckOptions(timeout=timeout), warm=True, on_notice=say_notice) as runner:
+            problems, runs = check_course(course, runner)
     if problems:
         for problem in problems:
             out.print(Text(f"✗ {problem.where}: ", style="bold red") + Text(ui.escape_control(problem.what)))

@@ -57,8 +57,9 @@ class Result:
     tests: list[TestResult] = field(default_factory=list)
     detail: str = ""  # a longer explanation: a traceback, the offending source line
     line: int | None = None  # the learner's line most worth pointing at
-    output: str = ""
+    output: str = ""  # everything the learner's code printed, in order (capped)
     output_truncated: bool = False
+    load_output: str = ""  # what the file printed while it loaded (top-level prints), part of ``output``
     duration: float = 0.0
     source_sha256: str | None = None  # the content that was checked, as the child read it
     isolation: str = ""  # the confinement in force, e.g. "landlock ABI 7" or "none (no Landlock in this kernel)"

@@ -381,11 +381,3 @@ class Runner:
 def _spawn_failed(outcome: Message) -> bool:
     return isinstance(outcome, Verdict) and bool(outcome.report.get("spawn_failed"))
 
-
-def isolation_line(results: Iterable[Result]) -> str:
-    """One line for reports and logs: the isolation the checks ran under."""
-    seen = sorted({r.isolation for r in results if r.isolation})
-    return "isolation: " + ("; ".join(seen) if seen else "unknown")
-
-
-__all__ += ["isolation_line", "Status"]

@@ -22,6 +22,7 @@ from checker.learner import (
 from checker.result import CallRecord
 
 MAX_RESTARTS = 3
+LOADING = "loading your file"
 
 _SIGNALS = {
     signal.SIGSEGV: "crashed with a segmentation fault",
@@ -79,6 +80,7 @@ class ExecutorSession:
     calls: list[CallRecord] = field(default_factory=list)  # of the current test
     output: bytearray = field(default_factory=bytearray)  # everything kept, in order
     output_seen: int = 0
+    load_output: str = ""  # printed by the file's top level
     isolation: str = ""
     spent: float = 0.0
     _executor: Executor | None = None
@@ -95,14 +97,14 @@ class ExecutorSession:
         try:
             reply, _, out, took = executor.request({"op": "load"}, [self.source], limit)
         except ExecutorTimedOut as exc:
-            self._account("loading your file", exc.output, exc.took, record=False)
+            self._account(LOADING, exc.output, exc.took, record=False)
             return LoadOutcome("timeout", f"Your file was still running after {limit:g} s "
                                           "while loading, so it was stopped. Look for a loop at the top level of "
                                           "your file that never ends.")
         except ExecutorGone as exc:
-            self._account("loading your file", exc.output, exc.took, record=False)
+            self._account(LOADING, exc.output, exc.took, record=False)
             return LoadOutcome("crashed", f"The process running your file {ended_how(exc.exit_code)} while loading it.")
-        self._account("loading your file", out, took, record=False)
+        self._account(LOADING, out, took, record=False)
         return _load_outcome(reply)
 
     def _spawn(self) -> Executor:
@@ -154,6 +156,8 @@ class ExecutorSession:
     def _account(self, what: str, out: Any, took: float, record: bool = True) -> None:
         self.spent += took
         text = out.text.decode("utf-8", errors="backslashreplace")
+        if what == LOADING:
+            self.load_output += text
         self.output += out.text
         self.output_seen += out.seen
         if record:

@@ -31,6 +31,7 @@ def _from_report(result: Result, report: dict[str, Any], expected: int) -> Resul
     result.output = str(report.get("output", ""))
     result.output_truncated = int(report.get("output_bytes", 0)) > len(result.output.encode("utf-8", "replace"))
     result.isolation = str(report.get("isolation", ""))
+    result.load_output = str(report.get("load_output", ""))
     digest = report.get("source_sha256")
     result.source_sha256 = digest if isinstance(digest, str) else None
     if report.get("internal_error"):

@@ -274,12 +274,14 @@ def other_checks(selected: TestResult, failing: Sequence[TestResult], options: V
 def output_of(result: Result, test: TestResult | None) -> tuple[str, str, bool] | None:
     """(label, output, truncated) to show: the failing call's own output, else all output."""
     call = test.failing_call if test is not None else None
-    if call is not None:
-        if not call.output.strip():
-            return None
+    if call is not None and call.output.strip():
         return f"output of {call.what}", call.output, call.output_truncated
-    if any(t.calls for t in result.tests):
-        return None  # output is per call, and the failing call printed nothing
+    if call is not None or any(t.calls for t in result.tests):
+        # Output is per call and the failing call printed nothing: what the file printed at its
+        # top level may still be what the learner is looking for.
+        if result.load_output.strip():
+            return "output while loading your file", result.load_output, False
+        return None
     if not result.output.strip():
         return None
     return "your output", result.output, result.output_truncated

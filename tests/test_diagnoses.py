@@ -21,7 +21,8 @@ from checker.api import CheckFailed
 from checker.catalog import load_course
 from checker.curriculum import checks
 from checker.curriculum.checks import (
-    Answer, Described, Mistake, check_answer, describe_call, described, expect_close, rounding_slips, show,
+    Answer, Described, Mistake, call, call_explained, check_answer, describe_call, described, expect_close,
+    rounding_slips, show,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -190,25 +191,39 @@ def test_described_inputs_are_shown_by_their_description():
     assert describe_call("f", [Described(P, "3x3 gridworld P"), 0.9], {"n": 2}) == "f(3x3 gridworld P, 0.9, n=2)"
 
 
+class _Function:
+    """Stands in for a learner function behind the proxy: records what it was sent."""
+
+    def __init__(self, returns=None, raises=None):
+        self.seen, self.returns, self.raises = [], returns, raises
+        self.last_warnings = []
+
+    def __call__(self, *args, **kwargs):
+        return self.invoke(args, kwargs)
+
+    def invoke(self, args, kwargs, *, what=None, timeout=None, repeat=None):
+        self.seen.append((list(args), dict(kwargs), what))
+        if self.raises is not None:
+            raise self.raises
+        return self.returns
+
+
 def test_described_calls_pass_the_plain_values_and_name_the_call_by_the_description():
-    seen = []
-
-    def helper(learner, fn_name, *args, **kwargs):
-        seen.append((args, kwargs))
-        return "result", describe_call(fn_name, args, {k: v for k, v in kwargs.items() if k != "expectation"})
-
-    result, what = described(helper, None, "f", Described([1, 2], "two numbers"), 3, expectation="x")
+    fn = _Function(returns="result")
+    learner = types.SimpleNamespace(f=fn)
+    result, what = call(learner, "f", Described([1, 2], "two numbers"), 3)
     assert result == "result" and what == "f(two numbers, 3)"
-    assert seen == [(([1, 2], 3), {"expectation": "x"})]
+    assert fn.seen == [([[1, 2], 3], {}, "f(two numbers, 3)")]
+    assert described(call, learner, "f", Described([1, 2], "two numbers"), 3) == (result, what)
 
 
 def test_a_failure_inside_a_described_call_names_the_call_by_the_description():
-    def helper(learner, fn_name, *args, **kwargs):
-        raise CheckFailed(describe_call(fn_name, args, kwargs) + "\n  raised ValueError")
+    from checker.learner import LearnerError
 
+    learner = types.SimpleNamespace(f=_Function(raises=LearnerError({"type": "ValueError", "message": "bad"})))
     with pytest.raises(CheckFailed) as failure:
-        described(helper, None, "f", Described(np.zeros((9, 9)), "a 9x9 matrix"))
-    assert str(failure.value) == "f(a 9x9 matrix)\n  raised ValueError"
+        call_explained(learner, "f", Described(np.zeros((9, 9)), "a 9x9 matrix"), expectation="Return zeros.")
+    assert str(failure.value) == "f(a 9x9 matrix)\n  raised ValueError: bad\n  Return zeros."
 
 
 # ---------------------------------------------------------------- how differences are shown

@@ -28,8 +28,8 @@ def test_help_names_placeholders_in_capitals(cli, tmp_path):
     for option in ("--junit-xml FILE", "--json FILE", "--exercises-dir DIR", "--timeout SECONDS", "-j, --jobs N"):
         assert option in verify
     assert "Usage: rlcheck solution [OPTIONS] [NAME]" in cli("solution", "--help", cwd=tmp_path).stdout
-    missing = cli("solution", cwd=tmp_path)
-    assert missing.code == 2 and "Missing argument 'NAME'" in missing.stderr and "{" not in missing.stderr
+    missing = cli("init", cwd=tmp_path)
+    assert missing.code == 2 and "Missing argument 'DIR'" in missing.stderr and "{" not in missing.stderr
 
 
 def test_shell_completion_offers_exercise_names(cli, tmp_path, course):

@@ -17,7 +17,8 @@ IN_PLACE = (
     "    V = np.asarray(V, float)\n"
     "    P = np.asarray(P, float)\n"
     "    for s in range(len(V)):\n"
-    "        print('sweep state', s)\n"
+    "        for line in range(10):\n"
+    "            print('sweep state', s, 'line', line)\n"
     "        V[s] = R[s] + gamma * P[s] @ V\n"
     "    return V\n"
 )

@@ -189,10 +189,11 @@ class Loop:
 
 
 def run_watch(app: App, options: CheckOptions, poll: bool = False, manual: bool = False) -> int:
-    runner = Runner(app.course, options, warm=True)
     console = ui.make_console()
     keys = KeyReader(lambda e: loop.post(e))
     loop = Loop(app, console, manual=manual, keys=keys.enabled)
+    # A fallback (no warm checker, no confinement) is said on screen, once, with why.
+    runner = Runner(app.course, options, warm=True, on_notice=lambda text: loop.post(Noted(text)))
     observer, note = start_observer(app.workspace.exercises_dir, loop.post, poll)
     if note:
         loop.post(Noted(note))
