@@ -136,7 +136,7 @@ def test_ci_logs_list_failures_as_wrapped_blocks_at_80_and_60_columns(cli, works
         assert max(len(line) for line in lines) <= width
         flowing = " ".join(" ".join(lines).split())
         assert "`V_A` = 1 is not right (answers within ±0.005 are accepted)." in flowing
-        assert "[0]  expected 12.34" in flowing  # the differing entries, named by index
+        assert "[0] expected 12.34" in flowing  # the differing entries, named by index
         # Each failure is a block of its own, headed by the exercise and its file:line.
         heads = [line for line in lines if line.startswith("✗ failed")]
         assert [h.split()[2] for h in heads] == ["bellman_values", "bellman_iteration"]
