@@ -1,8 +1,15 @@
-"""The course manifest as Exercise objects, and where the learner's workspace is."""
+"""The course manifest as Exercise objects, and where the learner's workspace is.
+
+The engine holds no course policy of its own: which kinds of exercise exist, how many hints
+each needs and what the course says to welcome and to send off a learner all come from the
+manifest's ``[course]`` table. ``RLCHECK_COURSE`` points the engine at another course (a folder
+with ``info.toml``, its ``test_*.py`` files, ``exercises/`` and ``solutions/``).
+"""
 
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +20,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-KINDS = ("implement", "answer", "fix", "choice", "order")
 FORMAT_VERSION = 1
 PACKAGE_DIR = Path(__file__).resolve().parent
 CURRICULUM_DIR = PACKAGE_DIR / "curriculum"
@@ -50,11 +56,33 @@ class Exercise:
 
 
 @dataclass(frozen=True)
+class CoursePolicy:
+    """What a course decides and the engine enforces or says: from the manifest's [course] table."""
+
+    name: str = "this course"
+    kinds: tuple[str, ...] = ()  # allowed kinds of exercise; empty: any
+    min_hints: int = 1
+    welcome: str = ""  # said when a learner starts (init, and watch before the first pass)
+    final: str = "All {total} exercises done."  # said when every exercise passes; {total} is filled in
+
+    def final_message(self, total: int) -> str:
+        try:
+            return self.final.format(total=total)
+        except (KeyError, IndexError, ValueError):
+            return self.final
+
+
+@dataclass(frozen=True)
 class Course:
     exercises: tuple[Exercise, ...]
-    curriculum_dir: Path
-    data_dir: Path | None  # holds the shipped exercises/ and solutions/
+    curriculum_dir: Path  # the manifest and the hidden tests
+    root: Path | None  # holds the course's exercises/ (stubs) and solutions/
+    policy: CoursePolicy = field(default_factory=CoursePolicy)
     by_name: dict[str, Exercise] = field(repr=False, compare=False, default_factory=dict)
+
+    @property
+    def data_dir(self) -> Path | None:  # the name older code uses
+        return self.root
 
     def find(self, name: str) -> Exercise:
         try:
@@ -109,7 +137,7 @@ def _require(entry: dict[str, Any], key: str, where: str, kind: type) -> Any:
     return value
 
 
-def _parse_entry(entry: Any, where: str) -> Exercise:
+def _parse_entry(entry: Any, where: str, policy: CoursePolicy) -> Exercise:
     if not isinstance(entry, dict):
         raise ManifestError(f"{where}: each [[exercises]] entry must be a table")
     name = _require(entry, "name", where, str)
@@ -120,11 +148,12 @@ def _parse_entry(entry: Any, where: str) -> Exercise:
     if path.startswith("/") or ".." in Path(path).parts or not path.endswith(".py"):
         raise ManifestError(f"{where}: field 'path' must be a relative path to a .py file")
     kind = _require(entry, "kind", where, str)
-    if kind not in KINDS:
-        raise ManifestError(f"{where}: field 'kind' is '{kind}', expected one of {', '.join(KINDS)}")
+    if policy.kinds and kind not in policy.kinds:
+        raise ManifestError(f"{where}: field 'kind' is '{kind}', expected one of {', '.join(policy.kinds)}")
     hints = _require(entry, "hints", where, list)
-    if len(hints) < 2 or not all(isinstance(h, str) and h.strip() for h in hints):
-        raise ManifestError(f"{where}: field 'hints' needs at least two non-empty strings (a nudge, then the method)")
+    if len(hints) < policy.min_hints or not all(isinstance(h, str) and h.strip() for h in hints):
+        many = "one non-empty string" if policy.min_hints <= 1 else f"at least {policy.min_hints} non-empty strings"
+        raise ManifestError(f"{where}: field 'hints' needs {many} (the course's [course] min_hints)")
     unknown = set(entry) - {"name", "path", "topic", "kind", "hints"}
     if unknown:
         raise ManifestError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
@@ -142,18 +171,40 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ManifestError(f"{path}: not valid TOML: {exc}") from None
 
 
-def parse_manifest(path: Path) -> tuple[Exercise, ...]:
+def _policy(data: dict[str, Any], where: str) -> CoursePolicy:
+    table = data.get("course", {})
+    if not isinstance(table, dict):
+        raise ManifestError(f"{where}: [course] must be a table")
+    unknown = set(table) - {"name", "kinds", "min_hints", "welcome", "final"}
+    if unknown:
+        raise ManifestError(f"{where}: [course] has unknown field(s) {', '.join(sorted(unknown))}")
+    kinds = table.get("kinds", [])
+    if not isinstance(kinds, list) or not all(isinstance(k, str) and k for k in kinds):
+        raise ManifestError(f"{where}: [course] field 'kinds' should be a list of names")
+    min_hints = table.get("min_hints", 1)
+    if type(min_hints) is not int or min_hints < 0:
+        raise ManifestError(f"{where}: [course] field 'min_hints' should be a whole number, 0 or more")
+    texts = {k: table.get(k, getattr(CoursePolicy, k)) for k in ("name", "welcome", "final")}
+    for key, value in texts.items():
+        if not isinstance(value, str):
+            raise ManifestError(f"{where}: [course] field '{key}' should be a string")
+    return CoursePolicy(kinds=tuple(kinds), min_hints=min_hints, **texts)
+
+
+def read_manifest(path: Path) -> tuple[CoursePolicy, tuple[Exercise, ...]]:
+    """The course's policy and its exercises, in order; a ManifestError names what is wrong."""
     data = _read_toml(path)
     version = data.get("format_version")
     if version != FORMAT_VERSION:
         raise ManifestError(f"{path}: 'format_version' is {version!r}, this rlcheck reads version {FORMAT_VERSION}")
+    policy = _policy(data, path.name)
     entries = data.get("exercises", [])
     if not isinstance(entries, list):
         raise ManifestError(f"{path.name}: 'exercises' must be an array of tables ([[exercises]])")
     exercises: list[Exercise] = []
     seen: dict[str, str] = {}
     for i, entry in enumerate(entries, start=1):
-        exercise = _parse_entry(entry, f"{path.name}: exercise #{i}")
+        exercise = _parse_entry(entry, f"{path.name}: exercise #{i}", policy)
         if exercise.name in seen:
             raise ManifestError(f"{path.name}: exercise #{i}: name '{exercise.name}' is used twice")
         if exercise.path in seen.values():
@@ -162,26 +213,42 @@ def parse_manifest(path: Path) -> tuple[Exercise, ...]:
         exercises.append(exercise)
     if not exercises:
         raise ManifestError(f"{path}: the manifest lists no exercises")
-    return tuple(exercises)
+    return policy, tuple(exercises)
 
 
-def course_data_dir() -> Path | None:
-    """Where the shipped stubs and solutions are: inside the wheel, or the source checkout."""
-    packaged = PACKAGE_DIR / "_course"
-    if packaged.is_dir():
-        return packaged
-    checkout = PACKAGE_DIR.parent
-    if (checkout / "exercises").is_dir() and (checkout / "solutions").is_dir():
-        return checkout
+def parse_manifest(path: Path) -> tuple[Exercise, ...]:
+    return read_manifest(path)[1]
+
+
+def course_root(manifest: Path) -> Path | None:
+    """Where a course's stubs and solutions are: beside its manifest, inside the wheel (the
+    built-in course), or the source checkout."""
+    candidates = [manifest.parent]
+    if manifest.parent == CURRICULUM_DIR:
+        candidates += [PACKAGE_DIR / "_course", PACKAGE_DIR.parent]
+    for folder in candidates:
+        if (folder / "exercises").is_dir() and (folder / "solutions").is_dir():
+            return folder
     return None
 
 
-def load_course(manifest: Path = MANIFEST) -> Course:
-    exercises = parse_manifest(manifest)
+def chosen_manifest() -> Path:
+    """The course to use: ``RLCHECK_COURSE`` (a course folder or its info.toml), else the built-in."""
+    chosen = os.environ.get("RLCHECK_COURSE", "").strip()
+    if not chosen:
+        return MANIFEST
+    path = Path(chosen).expanduser().resolve()
+    return path / "info.toml" if path.is_dir() else path
+
+
+def load_course(manifest: Path | None = None) -> Course:
+    manifest = manifest or chosen_manifest()
+    policy, exercises = read_manifest(manifest)
     return Course(
         exercises=exercises,
         curriculum_dir=manifest.parent,
-        data_dir=course_data_dir(),
+        root=course_root(manifest),
+        policy=policy,
         by_name={e.name: e for e in exercises},
     )
 

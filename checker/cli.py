@@ -394,6 +394,8 @@ def init(
     except (ManifestError, InitError) as exc:
         raise fail(str(exc))
     out.print(Text(f"Created a workspace with {created} exercises in {directory}.", style="green"))
+    if course.policy.welcome:
+        out.print(course.policy.welcome)
     if edit_line is not None:
         err.print(Text(f"warning: {line.problem}. Edit line {edit_line} of {directory / WORKFLOW_PATH} to say how CI "
                        "installs rlcheck, or run init again with --install SPEC.", style="yellow"))

@@ -69,7 +69,7 @@ def build_entries(course: Course, workspace: Workspace, exercises: Sequence[Exer
         line = None
         if not result.passed:
             source = read_source(workspace.file(exercise), result.source_sha256)
-            line = pointer_line(result, exercise.kind, source)
+            line = pointer_line(result, source)
         path = exercise.path if shown == "." else f"{shown}/{exercise.path}"
         entries.append(Entry(scrub.result(result), exercise.topic, path, number=course.index(exercise) + 1,
                              kind=exercise.kind, line=line))

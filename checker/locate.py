@@ -3,7 +3,8 @@
 A Result carries a line when the learner's code raised. When it does not (a wrong value, a
 wrong answer), the line is found here with ``ast`` on the learner's source text: the
 definition of the function the failing check called, the assignment of the name it read,
-or, failing those, the first definition or assignment of the kind the exercise asks for.
+or, failing those, the first definition (when the check made a call) or assignment (when it read
+a value).
 Nothing here imports or runs the learner's code.
 """
 
@@ -20,7 +21,6 @@ from checker.result import Result
 MAX_SOURCE_BYTES = 512 * 1024  # larger files are not parsed: the report then points at line 1
 _LEADING_NAME = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)")
 _QUOTED_NAME = re.compile(r"`([A-Za-z_][A-Za-z0-9_]*)`")
-_DEF_KINDS = ("implement", "fix")
 
 
 def read_source(path: Path, expected_sha256: str | None = None) -> str | None:
@@ -76,7 +76,7 @@ def _target_names(targets: Iterable[ast.expr]) -> Iterable[str]:
             yield from _target_names(target.elts)
 
 
-def pointer_line(result: Result, kind: str, source: str | None) -> int | None:
+def pointer_line(result: Result, source: str | None) -> int | None:
     """The line to point at: the Result's own, else one found in the source, else None."""
     if result.line:
         return result.line
@@ -89,5 +89,6 @@ def pointer_line(result: Result, kind: str, source: str | None) -> int | None:
     for name in names_in_failure(result):
         if name in where:
             return where[name]
-    preferred, other = (defs, assigns) if kind in _DEF_KINDS else (assigns, defs)
+    made_a_call = first is not None and "(" in (first.test_code or "")
+    preferred, other = (defs, assigns) if made_a_call else (assigns, defs)
     return (preferred or other or [None])[0]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from checker.result import Result, Status, TestResult
-from checker.ui import escape_control
+from checker.sanitize import annotation_data, annotation_property, cap, escape_control, markdown_code
 
 OUTPUT_CAP = 500  # exercism: per-test output "must be limited to 500 chars"
 OUTPUT_NOTE = "Output was truncated. Please limit to 500 chars"  # the wording exercism's spec suggests
@@ -52,13 +52,6 @@ class Entry:
     @property
     def pointer(self) -> int:
         return self.line or self.result.line or 1
-
-
-def cap(text: str, limit: int, note: str = "… (cut at {limit} characters)") -> str:
-    if len(text) <= limit:
-        return text
-    tail = "\n" + note.format(limit=limit)
-    return text[: max(0, limit - len(tail))] + tail
 
 
 def test_output(test: TestResult) -> str:
@@ -231,21 +224,12 @@ def results_json(entries: Sequence[Entry]) -> dict[str, Any]:
 # ------------------------------------------------------------------ GitHub Actions
 
 
-def _escape_data(text: str) -> str:
-    # The annotation goes to the CI log as it is: the learner's escape sequences must not act there.
-    return escape_control(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def _annotation(entry: Entry) -> str:
     result = entry.result
     props = ",".join([
-        f"file={_escape_property(entry.path)}",
+        f"file={annotation_property(entry.path)}",
         f"line={entry.pointer}",
-        f"title={_escape_property(f'rlcheck: {result.exercise} {result.status.label}')}",
+        f"title={annotation_property(f'rlcheck: {result.exercise} {result.status.label}')}",
     ])
     body = failure_text(result)
     first = result.first_failure
@@ -254,7 +238,7 @@ def _annotation(entry: Entry) -> str:
         body = f"{result.summary} First: {first.name}\n{body}"
         if len(failing) > 1:
             body += "\nAlso failing: " + ", ".join(t.name for t in failing[1:6]) + (" …" if len(failing) > 6 else "")
-    return f"::error {props}::{_escape_data(cap(body, ANNOTATION_CAP))}"
+    return f"::error {props}::{annotation_data(cap(body, ANNOTATION_CAP))}"
 
 
 def github_annotations(entries: Sequence[Entry], limit: int = ANNOTATION_LIMIT) -> list[str]:
@@ -264,8 +248,8 @@ def github_annotations(entries: Sequence[Entry], limit: int = ANNOTATION_LIMIT) 
     lines = [_annotation(e) for e in failing[:limit]]
     if len(failing) > limit:
         rest = ", ".join(e.result.exercise for e in failing[limit:])
-        lines.append(f"::notice title=rlcheck%3A {len(failing) - limit} more not passing::{_escape_data(rest)}")
-    lines.append(f"::notice title=rlcheck::{_escape_data(summary_line(entries))}")
+        lines.append(f"::notice title=rlcheck%3A {len(failing) - limit} more not passing::{annotation_data(rest)}")
+    lines.append(f"::notice title=rlcheck::{annotation_data(summary_line(entries))}")
     return lines
 
 
@@ -279,24 +263,6 @@ def summary_line(entries: Sequence[Entry]) -> str:
     if waiting:
         parts.append(f"{waiting} not started yet")
     return ", ".join(parts) + "."
-
-
-def markdown_code(text: str, limit: int = 300) -> str:
-    """Learner text as an inline code span in a table cell: no HTML, links or images can act."""
-    flat = " ".join(escape_control(cap(text, limit, "…")).split())
-    if not flat:
-        return ""
-    fence = "`" * (_longest_backtick_run(flat) + 1)
-    # A pipe ends a table cell even inside a code span unless it is escaped (GFM tables).
-    return f"{fence} {flat.replace('|', chr(92) + '|')} {fence}"
-
-
-def _longest_backtick_run(text: str) -> int:
-    best = run = 0
-    for ch in text:
-        run = run + 1 if ch == "`" else 0
-        best = max(best, run)
-    return best
 
 
 def step_summary(entries: Sequence[Entry]) -> str:

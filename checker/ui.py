@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import unicodedata
 from pathlib import Path
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -12,6 +11,8 @@ from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
+
+from checker.sanitize import escape_control  # noqa: F401  (the screens show learner text through it)
 
 from checker.catalog import Exercise
 from checker.result import Result, Status
@@ -39,17 +40,6 @@ MAX_OUTPUT_LINES = 40
 def make_console(stderr: bool = False, **kwargs: object) -> Console:
     # rich honours NO_COLOR by itself; highlighting would colour learners' numbers at random.
     return Console(stderr=stderr, highlight=False, **kwargs)  # type: ignore[arg-type]
-
-
-def escape_control(text: str) -> str:
-    """Show control characters and escape sequences instead of letting them act on the terminal."""
-    out = []
-    for ch in text:
-        if ch in "\n\t" or not unicodedata.category(ch).startswith("C"):
-            out.append(ch)
-        else:
-            out.append(ch.encode("unicode_escape").decode("ascii"))
-    return "".join(out)
 
 
 def file_link(path: Path, label: str | None = None) -> Text:

@@ -17,7 +17,8 @@ from rich.console import Console
 from rich.text import Text
 
 from checker.result import Result, Status, TestResult
-from checker.ui import MARK, STYLE, escape_control
+from checker.sanitize import escape_control
+from checker.ui import MARK, STYLE
 
 FLOOR_FULL = 5  # lines the selected check keeps when space is short
 FLOOR_OTHERS = 2

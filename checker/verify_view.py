@@ -12,7 +12,8 @@ from rich.text import Text
 
 from checker.report import Entry, cap, failure_text, summary_line, test_output
 from checker.result import Status
-from checker.ui import STYLE, escape_control, status_badge
+from checker.sanitize import escape_control
+from checker.ui import STYLE, status_badge
 
 OUTPUT_LINES = 8
 MESSAGE_LINES = 14

@@ -227,23 +227,22 @@ def _failed_with(test: TestResult, line: int | None = None) -> Result:
     return Result("e", "x", Status.FAILED, "The check failed.", tests=[test], line=line)
 
 
-@pytest.mark.parametrize("test, kind, source, expected", [
-    (TestResult("A", "failed", "`V_A` = 3.5 is not right", test_code="V_A"), "answer", ANSWER_SOURCE, 6),
-    (TestResult("B", "failed", "`V_B` is not set"), "answer", ANSWER_SOURCE, 4),
-    (TestResult("g", "failed", "expected 1", test_code="gae([1, 0], [0.5, 0.2])"), "implement", IMPLEMENT_SOURCE, 9),
-    (TestResult("g", "failed", "x", calls=[CallRecord("helper(3)")]), "implement", IMPLEMENT_SOURCE, 5),
-    (TestResult("g", "failed", "no name known"), "implement", IMPLEMENT_SOURCE, 5),
-    (TestResult("g", "failed", "no name known"), "answer", ANSWER_SOURCE, 3),
-    (TestResult("g", "failed", "x", line=8), "implement", IMPLEMENT_SOURCE, 8),
-    (TestResult("g", "failed", "x"), "implement", "def broken(:\n", None),
+@pytest.mark.parametrize("test, source, expected", [
+    (TestResult("A", "failed", "`V_A` = 3.5 is not right", test_code="V_A"), ANSWER_SOURCE, 6),
+    (TestResult("B", "failed", "`V_B` is not set"), ANSWER_SOURCE, 4),
+    (TestResult("g", "failed", "expected 1", test_code="gae([1, 0], [0.5, 0.2])"), IMPLEMENT_SOURCE, 9),
+    (TestResult("g", "failed", "x", calls=[CallRecord("helper(3)")]), IMPLEMENT_SOURCE, 5),
+    (TestResult("g", "failed", "no name known"), IMPLEMENT_SOURCE, 5),
+    (TestResult("g", "failed", "no name known"), ANSWER_SOURCE, 3),
+    (TestResult("g", "failed", "x", line=8), IMPLEMENT_SOURCE, 8),
+    (TestResult("g", "failed", "x"), "def broken(:\n", None),
 ])
-def test_pointer_line(test, kind, source, expected):
-    assert pointer_line(_failed_with(test), kind, source) == expected
+def test_pointer_line(test, source, expected):
+    assert pointer_line(_failed_with(test), source) == expected
 
 
 def test_the_results_own_line_wins():
-    assert pointer_line(_failed_with(TestResult("g", "failed", "x", test_code="gae()"), line=2), "implement",
-                        IMPLEMENT_SOURCE) == 2
+    assert pointer_line(_failed_with(TestResult("g", "failed", "x", test_code="gae()"), line=2), IMPLEMENT_SOURCE) == 2
 
 
 # ------------------------------------------------------------------ what verify prints

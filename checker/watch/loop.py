@@ -197,6 +197,8 @@ def run_watch(app: App, options: CheckOptions, poll: bool = False, manual: bool 
     observer, note = start_observer(app.workspace.exercises_dir, loop.post, poll)
     if note:
         loop.post(Noted(note))
+    if app.course.policy.welcome and not app.done_names():
+        loop.post(Noted(app.course.policy.welcome))
     checker = CheckThread(runner, loop.post, app.unreadable_result)
     previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, lambda *_: loop.post(Stop()))}
     if hasattr(signal, "SIGWINCH"):

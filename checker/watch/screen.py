@@ -52,9 +52,7 @@ def banner_rows(banner: Banner | None, model: Model, ctx: Context, width: int, c
         line.append("  d: compare with the reference", style="green")
     rows = wrap(line, width, console)
     if banner.all_done:
-        total = len(model.names)
-        rows += wrap(Text(f"🎉 All {total} exercises done. You have worked through the whole course.",
-                          style="bold green"), width, console)
+        rows += wrap(Text(ctx.course.policy.final_message(len(model.names)), style="bold green"), width, console)
     elif banner.following is not None:
         rows += wrap(Text(f"Next up: {banner.following}", style="bold"), width, console)
     return rows

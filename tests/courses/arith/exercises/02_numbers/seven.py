@@ -1,0 +1,3 @@
+"""Seven. Set SEVEN to three plus four."""
+
+SEVEN = ...
