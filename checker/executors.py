@@ -214,12 +214,34 @@ def _await_hello(executor: Executor) -> None:
 
 
 class ColdSpawner:
-    """A fresh interpreter per executor: slower, and the path where fork does not exist."""
+    """A fresh interpreter per executor: slower, and the path where fork does not exist.
 
-    def __init__(self) -> None:
+    ``prestart`` launches the first executor at once, so that its start (numpy's import) runs
+    while the judge is still importing pytest and the hidden tests.
+    """
+
+    def __init__(self, prestart: tuple[str, Limits, int] | None = None) -> None:
         self._procs: dict[int, subprocess.Popen[bytes]] = {}
+        self._ready: tuple[tuple[str, Limits, int], Executor] | None = None
+        if prestart is not None:
+            self._ready = (prestart, self._launch(*prestart))
 
     def spawn(self, filename: str, limits: Limits, output_room: int) -> Executor:
+        ready, self._ready = self._ready, None
+        if ready is not None and ready[0] == (filename, limits, output_room):
+            executor = ready[1]
+        else:
+            if ready is not None:
+                ready[1].close()
+            executor = self._launch(filename, limits, output_room)
+        try:
+            _await_hello(executor)
+        except ExecutorGone:
+            executor.close()
+            raise
+        return executor
+
+    def _launch(self, filename: str, limits: Limits, output_room: int) -> Executor:
         tmpdir = tempfile.mkdtemp(prefix="rlcheck-run-")
         mine, theirs = socket.socketpair()
         out_r, out_w = os.pipe()
@@ -231,13 +253,7 @@ class ColdSpawner:
         theirs.close()
         os.close(out_w)
         self._procs[proc.pid] = proc
-        executor = Executor(proc.pid, mine, out_r, tmpdir, self, output_room=output_room)
-        try:
-            _await_hello(executor)
-        except ExecutorGone:
-            executor.close()
-            raise
-        return executor
+        return Executor(proc.pid, mine, out_r, tmpdir, self, output_room=output_room)
 
     def exit_status(self, pid: int) -> int | None:
         proc = self._procs.get(pid)

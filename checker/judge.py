@@ -12,34 +12,21 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 import sys
 import traceback
 from pathlib import Path
 from typing import Any, Callable
 
 from checker import protocol
+from checker.protocol import JUDGE_ENV, NOT_DONE_MARKER
 from checker.api import CheckFailed, NotStarted
 from checker.learner import CallTimedOut, CodeEnded, Learner, LearnerError, LearnerNotImplemented
 from checker.session import ExecutorSession, SessionLimits, SpawnFailed
 from checker.executors import ColdSpawner, Spawner
+from checker.files import EXERCISE_CAP, read_capped, why_unreadable
 from checker.sandbox import become_subreaper, sweep_children
 
-NOT_DONE_MARKER = "# I AM NOT DONE"
-MAX_SOURCE_BYTES = 2 * 1024 * 1024
-
-# Set before numpy is imported: one BLAS thread keeps fork safe and lets a memory cap coexist
-# with OpenBLAS; no third-party pytest plugin can slow or change the checks.
-JUDGE_ENV = {
-    "OPENBLAS_NUM_THREADS": "1",
-    "OMP_NUM_THREADS": "1",
-    "MKL_NUM_THREADS": "1",
-    "NUMEXPR_NUM_THREADS": "1",
-    "VECLIB_MAXIMUM_THREADS": "1",
-    "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
-    "PYTHONDONTWRITEBYTECODE": "1",
-}
-
+MAX_SOURCE_BYTES = EXERCISE_CAP
 
 def prepare_environment() -> None:
     os.environ.update(JUDGE_ENV)
@@ -77,32 +64,11 @@ class SourceProblem(Exception):
 
 def read_source(path: Path, cap: int = MAX_SOURCE_BYTES, exercise: str = "") -> bytes:
     """The file's bytes, if it is a regular file under the cap; never blocks on a FIFO or device."""
-    reset = f" `rlcheck reset {exercise}` restores the original." if exercise else ""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except IsADirectoryError:
-        raise SourceProblem(f"{path.name} is a folder, not a file.{reset}") from None
-    except FileNotFoundError:
-        raise SourceProblem(f"{path.name} does not exist.{reset}") from None
+        return read_capped(path, cap)
     except OSError as exc:
-        raise SourceProblem(f"{path.name} cannot be read: {exc.strerror}.") from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise SourceProblem(f"{path.name} is a folder, not a file.{reset}")
-        if not stat.S_ISREG(info.st_mode):
-            raise SourceProblem(f"{path.name} is not a regular file (a pipe, a device or a socket is in its place).{reset}")
-        if info.st_size > cap:
-            raise SourceProblem(f"{path.name} is {info.st_size / 1e6:.1f} MB; an exercise file can be at most {cap // 1024 // 1024} MB.")
-        chunks, size = [], 0
-        while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > cap:
-                raise SourceProblem(f"{path.name} grew past {cap // 1024 // 1024} MB while it was read.")
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
+        reset = f" `rlcheck reset {exercise}` restores the original." if exercise else ""
+        raise SourceProblem(why_unreadable(path, exc) + reset) from None
 
 
 def has_marker(source: bytes) -> bool:
@@ -238,10 +204,7 @@ def judge(plugin: Any, items: list[Any], request: protocol.CheckRequest, spawner
         return report
     report["source_sha256"] = hashlib.sha256(source).hexdigest()
     report["marker"] = has_marker(source)
-    options = request.options
-    limits = SessionLimits(budget=options.timeout, call_timeout=min(options.call_timeout, options.timeout),
-                           load_timeout=options.load_timeout, memory_mb=options.memory_mb,
-                           output_cap=options.output_cap, landlock=options.landlock)
+    limits = SessionLimits.from_options(request.options)
     session = ExecutorSession(spawner, request.file, source, limits, on_executor=on_executor)
     try:
         load = session.start()
@@ -277,6 +240,9 @@ def main() -> None:
         raise SystemExit("expected a check request")
     prepare_environment()
     become_subreaper()  # what the learner's code leaves behind becomes ours, and is stopped
+    # The executor starts now: numpy imports there while pytest imports here.
+    limits = SessionLimits.from_options(message.options)
+    spawner = ColdSpawner(prestart=(message.file, limits.executor_limits(), limits.output_cap))
     channel = os.fdopen(report_fd, "w")
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
@@ -293,7 +259,6 @@ def main() -> None:
         @pytest.hookimpl(tryfirst=True)
         def pytest_runtestloop(self, session) -> bool:  # type: ignore[no-untyped-def]
             items = select_items(session.items, message.exercise)
-            spawner = ColdSpawner()
             report = judge(self, items, message, spawner, lambda pid: emit(protocol.ExecutorStarted(pid)))
             sweep_children()
             emit(protocol.Verdict(message.id, len(items), report))

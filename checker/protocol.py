@@ -14,6 +14,20 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Union
 
 DEFAULT_MEMORY_MB = 1024
+NOT_DONE_MARKER = "# I AM NOT DONE"  # a line learners delete when a fix/order exercise is done
+
+# The environment of the checker's own processes, set before numpy is imported: one BLAS thread
+# keeps fork safe and lets a memory cap coexist with OpenBLAS; no third-party pytest plugin can
+# slow or change the checks.
+JUDGE_ENV = {
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "NUMEXPR_NUM_THREADS": "1",
+    "VECLIB_MAXIMUM_THREADS": "1",
+    "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+    "PYTHONDONTWRITEBYTECODE": "1",
+}
 
 
 class ProtocolError(Exception):

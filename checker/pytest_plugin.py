@@ -34,9 +34,7 @@ def learner(request: pytest.FixtureRequest) -> Iterator[Learner]:
         source = read_source(path)
     except SourceProblem as exc:
         pytest.fail(str(exc), pytrace=False)
-    options = CheckOptions()
-    limits = SessionLimits(options.timeout, options.call_timeout, options.load_timeout, options.memory_mb,
-                           options.output_cap, options.landlock)
+    limits = SessionLimits.from_options(CheckOptions())
     session = ExecutorSession(ColdSpawner(), str(path), source, limits)
     try:
         load = session.start()

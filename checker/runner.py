@@ -28,8 +28,8 @@ from typing import Callable, Iterable, Iterator
 
 from checker import protocol
 from checker.catalog import Course, Exercise
-from checker.judge import JUDGE_ENV
-from checker.protocol import CheckOptions, Message, NoVerdict, Verdict
+from checker.files import file_problem
+from checker.protocol import JUDGE_ENV, CheckOptions, Message, NoVerdict, Verdict
 from checker.result import Result, Status
 from checker.sandbox import kill_group
 from checker.verdict import classify
@@ -318,6 +318,10 @@ class Runner:
         return self._check_with(worker, exercise, file)
 
     def _check_with(self, worker: WarmWorker | None, exercise: Exercise, file: Path) -> Result:
+        problem = file_problem(file)
+        if problem is not None:  # said at once, without starting anything
+            return Result(exercise=exercise.name, file=str(file), status=Status.ERROR,
+                          summary=f"{problem} `rlcheck reset {exercise.name}` restores the original.")
         start = time.monotonic()
         outcome = self._first_try(worker, exercise, file)
         if isinstance(outcome, NoVerdict) or _spawn_failed(outcome):

@@ -54,6 +54,15 @@ class SessionLimits:
     output_cap: int
     landlock: bool
 
+    @classmethod
+    def from_options(cls, options: Any) -> SessionLimits:
+        return cls(budget=options.timeout, call_timeout=min(options.call_timeout, options.timeout),
+                   load_timeout=options.load_timeout, memory_mb=options.memory_mb,
+                   output_cap=options.output_cap, landlock=options.landlock)
+
+    def executor_limits(self) -> Limits:
+        return Limits(self.memory_mb, self.budget, self.landlock)
+
 
 @dataclass
 class LoadOutcome:
@@ -109,9 +118,8 @@ class ExecutorSession:
 
     def _spawn(self) -> Executor:
         room = self.limits.output_cap - len(self.output)
-        limits = Limits(self.limits.memory_mb, self.limits.budget, self.limits.landlock)
         try:
-            executor = self.spawner.spawn(self.filename, limits, room)
+            executor = self.spawner.spawn(self.filename, self.limits.executor_limits(), room)
         except (ExecutorGone, OSError) as exc:
             raise SpawnFailed(str(exc)) from None
         self._executor = executor

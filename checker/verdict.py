@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker.judge import NOT_DONE_MARKER
-from checker.protocol import NoVerdict, Verdict
+from checker.protocol import NOT_DONE_MARKER, NoVerdict, Verdict
 from checker.result import CallRecord, Result, Status, TestResult
 
 _LOAD_STATUS = {"error": Status.ERROR, "not_started": Status.NOT_STARTED, "timeout": Status.TIMEOUT,

@@ -19,6 +19,7 @@ import sys
 import textwrap
 import time
 import unicodedata
+from dataclasses import replace
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -70,18 +71,24 @@ class Session:
         worker = self.runner._worker  # the engine keeps no public handle on its worker
         return worker.pid if worker is not None else None
 
-    def check(self, source: str | bytes, timeout: float = 2.0, exercise: str = "bellman_iteration") -> Result:
+    def check(self, source: str | bytes, timeout: float = 2.0, exercise: str = "bellman_iteration",
+              grace: float | None = None) -> Result:
         if isinstance(source, str):
             self.file.write_text(textwrap.dedent(source), encoding="utf-8")
         else:
             self.file.write_bytes(source)
         self.runner.options = self.options(timeout)
+        if grace is not None:
+            self.runner.options = replace(self.runner.options, grace=grace)
         self.runner.start()
         return self.runner.check(self.course.find(exercise), self.file)
 
     def assert_unharmed(self, same_worker: bool = True) -> None:
-        """A correct file still passes; warm, with the same worker process (unless the attack
-        could reach the worker: then a replaced worker is the honest outcome)."""
+        """Warm: a correct file still passes, with the same worker process (unless the attack
+        could reach the worker: then a replaced worker is the honest outcome). Cold: every check
+        is a fresh process, nothing to harm."""
+        if not self.warm:
+            return
         pid = self.worker_pid
         result = self.check(GOOD)
         assert result.status is Status.PASSED, f"a correct file no longer passes: {result.summary}"
@@ -104,6 +111,14 @@ def sessions(course, tmp_path_factory):
 @pytest.fixture(params=[False, True], ids=["cold", "warm"])
 def session(request, sessions) -> Session:
     return sessions[request.param, True]
+
+
+@pytest.fixture
+def warm(sessions) -> Session:
+    """For what does not depend on how processes start (values, messages, what the screen shows):
+    the judge and the executor run the same code on both paths, and the cold path is covered by
+    the process-level tests that take ``session``."""
+    return sessions[True, True]
 
 
 @pytest.fixture(params=[(False, True), (True, True), (False, False), (True, False)],
@@ -318,25 +333,25 @@ def rendered(result: Result) -> str:
     (GARBAGE_SUMMARY, Status.ERROR, ["\\x1b]0;pwned\\x07 title"]),
     (GARBAGE_SYNTAX, Status.ERROR, ["\\x1b[2J\\x1b[31m"]),
 ], ids=["output-and-messages", "load-error-summary", "syntax-error-line"])
-def test_escape_sequences_and_binary_output_are_shown_escaped(session, code, status, visible):
-    result = session.check(code)
+def test_escape_sequences_and_binary_output_are_shown_escaped(warm, code, status, visible):
+    result = warm.check(code)
     assert result.status is status, result.summary
     text = rendered(result)
     raw = sorted({repr(ch) for ch in text if ch != "\n" and unicodedata.category(ch) in ("Cc", "Cf")})
     assert not raw, f"control characters reached the screen: {raw}"
     for needle in visible:
         assert needle in text
-    session.assert_unharmed()
+    warm.assert_unharmed()
 
 
-def test_junit_report_stays_well_formed_with_binary_output(session):
-    result = session.check(GARBAGE_OUTPUT)
+def test_junit_report_stays_well_formed_with_binary_output(warm):
+    result = warm.check(GARBAGE_OUTPUT)
     assert result.status is Status.FAILED
     ET.fromstring(junit_xml([Entry(result, "bellman", "exercises/01_bellman/bellman_iteration.py")]))
 
 
-def test_github_annotations_carry_no_raw_escape_sequences(session):
-    result = session.check(GARBAGE_OUTPUT)
+def test_github_annotations_carry_no_raw_escape_sequences(warm):
+    result = warm.check(GARBAGE_OUTPUT)
     assert result.status is Status.FAILED
     lines = github_annotations([Entry(result, "bellman", "exercises/01_bellman/bellman_iteration.py")])
     assert lines and "blink" in lines[0]
@@ -354,11 +369,11 @@ def test_github_annotations_carry_no_raw_escape_sequences(session):
     (b"x = 1\x00\n", Status.ERROR, "null bytes"),
     ("", Status.FAILED, "Your file does not define `bellman_iteration`"),
 ], ids=["syntax-error", "indentation-error", "missing-module", "not-utf8", "null-byte", "empty-file"])
-def test_files_that_do_not_load(session, code, status, text):
-    result = session.check(code)
+def test_files_that_do_not_load(warm, code, status, text):
+    result = warm.check(code)
     assert result.status is status, result.summary
     assert text in result.summary + "\n" + message_of(result)
-    session.assert_unharmed()
+    warm.assert_unharmed()
 
 
 @pytest.mark.parametrize("what", ["deleted", "directory"])
@@ -373,7 +388,7 @@ def test_a_missing_file_or_a_folder_in_its_place(session, what):
         if session.file.is_dir():
             session.file.rmdir()
     assert result.status is Status.ERROR
-    expected = "is a folder, not a file" if what == "directory" else "does not exist"
+    expected = "is a folder, not a regular file" if what == "directory" else "does not exist"
     assert f"exercise.py {expected}. `rlcheck reset bellman_iteration` restores the original." == result.summary
     session.assert_unharmed()
 
@@ -486,15 +501,20 @@ def bellman_iteration(V, R, P, gamma):
     (PATCHED_HIDDEN_TESTS, WRONG_MESSAGE),
 ], ids=["__eq__-always-true", "lying-ndarray-subclass", "reads-the-callers-frames", "complex-numbers",
         "loosened-kwdefaults", "patched-numpy-math-builtins", "patched-hidden-tests"])
-def test_lying_values_get_an_honest_verdict(any_session, code, text):
-    result = any_session.check(code)
+def test_lying_values_get_an_honest_verdict(warm, code, text):
+    result = warm.check(code)
     assert result.status is Status.FAILED, result.summary
     assert all(t.outcome != "passed" for t in result.tests)
     assert text in message_of(result)
-    any_session.assert_unharmed()
+    warm.assert_unharmed()
 
 
-def test_strings_that_equal_everything_do_not_order_the_steps(session):
+
+def test_a_lying_value_on_the_cold_path(session):
+    result = session.check(LIAR_ARRAY)
+    assert result.status is Status.FAILED and WRONG_MESSAGE in message_of(result)
+
+def test_strings_that_equal_everything_do_not_order_the_steps(warm):
     code = (
         "class Anything(str):\n"
         "    def __eq__(self, other):\n"
@@ -502,7 +522,7 @@ def test_strings_that_equal_everything_do_not_order_the_steps(session):
         "    __hash__ = str.__hash__\n"
         "PPO_LOOP = [Anything('step')] * 9\n"
     )
-    result = session.check(code, exercise="ppo_training_loop")
+    result = warm.check(code, exercise="ppo_training_loop")
     assert result.status is Status.FAILED, result.summary
     assert "'step'" in message_of(result)
 
@@ -686,7 +706,7 @@ print("stopped", stopped, "of", len(ours))
 @needs_proc
 def test_a_stopped_parent_gives_an_honest_verdict_in_bounded_time(any_session):
     start = time.monotonic()
-    result = any_session.check(_our_processes_script(STOPS_ITS_PARENTS) + WRONG, timeout=1.0)
+    result = any_session.check(_our_processes_script(STOPS_ITS_PARENTS) + WRONG, timeout=1.0, grace=1.0)
     took = time.monotonic() - start
     assert result.status is not Status.PASSED, result.summary
     assert took < 30, f"a stopped parent held the check for {took:.0f} s"
@@ -766,8 +786,8 @@ def test_a_module_named_like_the_standard_library_beside_the_exercise_changes_no
     ("return None", Status.FAILED, "returned None. Did you forget the `return` statement?"),
     ("return 'ten'", Status.FAILED, "returned str 'ten'; expected numbers."),
 ], ids=["list", "scalar", "wrong-shape", "nan", "inf", "generator", "none", "string"])
-def test_wrong_types_and_shapes(session, body, status, text):
-    result = session.check(f"def bellman_iteration(V, R, P, gamma):\n    {body}\n")
+def test_wrong_types_and_shapes(warm, body, status, text):
+    result = warm.check(f"def bellman_iteration(V, R, P, gamma):\n    {body}\n")
     assert result.status is status, result.summary
     if status is Status.FAILED:
         assert text in message_of(result)
