@@ -116,6 +116,9 @@ class App:
     def next_hint(self, exercise: Exercise) -> int:
         """Index of the hint to show now; each call moves one hint further, stopping at the last."""
 
+        if not exercise.hints:
+            return -1  # a course may have exercises without hints: nothing to move on to
+
         def change(progress: Progress) -> int:
             shown = max(0, progress.hints_shown.get(exercise.name, 0))
             index = min(shown, len(exercise.hints) - 1)

@@ -224,6 +224,7 @@ def judge(plugin: Any, items: list[Any], request: protocol.CheckRequest, spawner
         session.close()
     report["output"] = bytes(session.output).decode("utf-8", errors="backslashreplace")
     report["output_bytes"] = session.output_seen
+    report["output_kept"] = len(session.output)
     report["load_output"] = session.load_output
     return report
 

@@ -61,7 +61,7 @@ def test_output(test: TestResult) -> str:
 def failure_text(result: Result, test: TestResult | None = None) -> str:
     """What went wrong, in the learner's terms: the check's message, its call, or the load error."""
     test = test or result.first_failure
-    if test is None or result.status not in (Status.FAILED, Status.NOT_STARTED):
+    if test is None:
         return "\n".join(filter(None, [result.summary, result.detail.rstrip()]))
     parts = [test.message.rstrip() or result.summary]
     if test.test_code and test.test_code not in test.message:
@@ -86,6 +86,8 @@ def _xml(text: str, limit: int = MESSAGE_CAP) -> str:
 
 def _case_element(result: Result, test: TestResult | None, started_only: bool) -> str | None:
     outcome = test.outcome if test is not None else result.status.value
+    if started_only and result.status is Status.NOT_STARTED:
+        return "skipped"  # the exercise does not count yet, whatever its checks say
     if outcome == "passed":
         return None
     if outcome == "not_started":
@@ -297,7 +299,7 @@ def write_file(path: Path, data: bytes | str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     if isinstance(data, str):
-        data = data.encode("utf-8")
+        data = data.encode("utf-8", errors="backslashreplace")  # a lone surrogate from learner text
     try:
         tmp.write_bytes(data)
         os.replace(tmp, path)

@@ -21,6 +21,22 @@ def escape_control(text: str) -> str:
     return "".join(out)
 
 
+def no_workflow_commands(text: str) -> str:
+    """Learner text for a CI log: a line that starts with ``::`` would be a GitHub Actions workflow
+    command (``::error``, ``::add-mask::``, ``::stop-commands::``); it is shown with a space inside."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        stripped = line.lstrip()
+        if stripped.startswith("::"):
+            lines[i] = line[: len(line) - len(stripped)] + ": :" + stripped[2:]
+    return "\n".join(lines)
+
+
+def for_log(text: str) -> str:
+    """Learner text for a CI log: escaped and without workflow commands."""
+    return no_workflow_commands(escape_control(text))
+
+
 def cap(text: str, limit: int, note: str = "… (cut at {limit} characters)") -> str:
     """At most ``limit`` characters, saying where it was cut."""
     if len(text) <= limit:

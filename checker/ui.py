@@ -142,6 +142,8 @@ def exercise_header(exercise: Exercise, path: Path, index: int, total: int, done
 
 
 def hint_panel(exercise: Exercise, index: int) -> RenderableType:
+    if not exercise.hints or not 0 <= index < len(exercise.hints):
+        return Panel(Text("This exercise has no hints."), title="hint", title_align="left", border_style="cyan")
     hint = exercise.hints[index]
     last = index == len(exercise.hints) - 1
     title = f"hint {index + 1} of {len(exercise.hints)}" + (" (the method)" if last else "")

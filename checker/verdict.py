@@ -28,7 +28,9 @@ def classify(outcome: Verdict | NoVerdict, exercise: str, file: str, duration: f
 
 def _from_report(result: Result, report: dict[str, Any], expected: int) -> Result:
     result.output = str(report.get("output", ""))
-    result.output_truncated = int(report.get("output_bytes", 0)) > len(result.output.encode("utf-8", "replace"))
+    kept = report.get("output_kept")
+    kept = kept if isinstance(kept, int) else len(result.output.encode("utf-8", "replace"))
+    result.output_truncated = int(report.get("output_bytes", 0)) > kept
     result.isolation = str(report.get("isolation", ""))
     result.load_output = str(report.get("load_output", ""))
     digest = report.get("source_sha256")
@@ -84,6 +86,9 @@ def _from_tests(result: Result, expected: int, marker: bool) -> Result:
         result.status = Status.NOT_STARTED
         state = "All checks pass." if failing == 0 and tests else f"{failing} of {len(tests)} checks do not pass yet."
         result.summary = f"{state} Delete the line `{NOT_DONE_MARKER}` when you are done."
+        # The marker is a requirement of its own: reports must never read the exercise as passing.
+        result.tests.append(TestResult(name=f"the line `{NOT_DONE_MARKER}` is deleted", outcome="not_started",
+                                       message=f"Delete the line `{NOT_DONE_MARKER}` when you are done."))
         return result
     if first is not None and not_started == failing:
         result.status = Status.NOT_STARTED if passed == 0 else Status.FAILED

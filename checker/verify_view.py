@@ -12,7 +12,7 @@ from rich.text import Text
 
 from checker.report import Entry, cap, failure_text, summary_line, test_output
 from checker.result import Status
-from checker.sanitize import escape_control
+from checker.sanitize import for_log as escape_control  # learner text in a CI log
 from checker.ui import STYLE, status_badge
 
 OUTPUT_LINES = 8

@@ -313,9 +313,6 @@ def test_next_hint(tmp_path: Path, hints: int, shown: int | None, calls: int, in
     assert json.loads(app.workspace.state_path.read_text())["hints_shown"] == {"a": after}
 
 
-@pytest.mark.xfail(strict=True, raises=IndexError, reason=(
-    "bug: [course] min_hints may be 0, but App.next_hint returns -1 for an exercise without hints and "
-    "`rlcheck hint` (ui.hint_panel) and watch's h (the screen) then index an empty tuple"))
 def test_an_exercise_without_hints_says_so_instead_of_failing(tmp_path: Path) -> None:
     from checker import ui
 

@@ -178,22 +178,22 @@ def test_the_golden_files_are_valid_for_their_consumers(junit_schema: xmlschema.
         assert all(len(p.read_bytes()) < 100_000 for p in folder.iterdir()), scenario
 
 
-# ------------------------------------------------------------------ found while writing the goldens (xfail until fixed)
+# ------------------------------------------------------------------ found while writing the goldens, fixed since
 
 
 def _marker_entry(*outcomes: str) -> Entry:
-    """An exercise held back by ``# I AM NOT DONE``: classify says not started, whatever its checks say."""
-    tests = [TestResult(f"check {i}", outcome, "" if outcome == "passed" else "expected 1, got 2")
+    """An exercise held back by ``# I AM NOT DONE``, as the judge reports it and classify reads it."""
+    from checker.protocol import Verdict
+    from checker.verdict import classify
+
+    tests = [{"name": f"check {i}", "outcome": outcome, "message": "" if outcome == "passed" else "expected 1, got 2"}
              for i, outcome in enumerate(outcomes)]
-    summary = "All checks pass." if set(outcomes) == {"passed"} else "1 of 2 checks do not pass yet."
-    result = Result("greedy_fix", "x", Status.NOT_STARTED,
-                    f"{summary} Delete the line `# I AM NOT DONE` when you are done.", tests=tests)
+    report = {"tests": tests, "collected": len(tests), "load": {"status": "ok"}, "marker": True}
+    result = classify(Verdict(1, len(tests), report), "greedy_fix", "x")
+    assert result.status is Status.NOT_STARTED
     return Entry(result, "q", "exercises/greedy_fix.py", number=1, kind="fix")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "bug: the JUnit case and the results.json test take the check's outcome and ignore that the exercise is not "
-    "started (NOT DONE marker): strict JUnit and results.json say pass while verify exits 1"))
 def test_an_exercise_held_back_by_the_marker_never_reads_as_passing() -> None:
     entry = _marker_entry("passed", "passed")
     assert results_json([entry])["status"] != "pass"
@@ -201,17 +201,11 @@ def test_an_exercise_held_back_by_the_marker_never_reads_as_passing() -> None:
     assert int(suite.get("failures")) + int(suite.get("errors")) > 0
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "bug: with --started-only, a NOT DONE exercise's failing check is a JUnit failure although verify "
-    "--started-only exits 0 for it"))
 def test_started_only_junit_skips_every_check_of_an_exercise_held_back_by_the_marker() -> None:
     suite = ET.fromstring(junit_xml([_marker_entry("passed", "failed")], started_only=True)).find("testsuite")
     assert (suite.get("failures"), suite.get("errors")) == ("0", "0")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "bug: failure_text() gives every check of a timeout or crashed exercise the exercise's summary, so a later "
-    "check's own failure (expected vs got) is lost from results.json and JUnit"))
 def test_each_check_keeps_its_own_message_when_the_exercise_timed_out() -> None:
     tests = [TestResult("loops", "timeout", "f(1)\n  did not return within 5 s, so it was stopped.", test_code="f(1)"),
              TestResult("alpha 0", "failed", "f(0)\n  expected Q[0, 0] = 0.0\n  got      Q[0, 0] = 1.0",
@@ -224,9 +218,6 @@ def test_each_check_keeps_its_own_message_when_the_exercise_timed_out() -> None:
     assert "expected Q[0, 0] = 0.0" in list(cases)[1].find("failure").text
 
 
-@pytest.mark.xfail(strict=True, raises=UnicodeEncodeError, reason=(
-    "bug: write_json encodes learner text as UTF-8 without escaping, so a lone surrogate "
-    "(raise ValueError('\\ud800')) stops `verify --json` with a UnicodeEncodeError and no results.json"))
 def test_a_lone_surrogate_in_learner_text_still_gives_a_results_json(tmp_path: Path) -> None:
     tests = [TestResult("check", "failed", "Your code raised ValueError: bad \ud800 value", calls=[
         CallRecord("f(1)", output="printed \udcff\n")])]
@@ -236,9 +227,6 @@ def test_a_lone_surrogate_in_learner_text_still_gives_a_results_json(tmp_path: P
     assert data["tests"][0]["message"].startswith("Your code raised ValueError: bad ")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "bug: verify prints learner text to the CI log with escape sequences shown but workflow commands intact: "
-    "a line '::stop-commands::x' or '::error ...' from a message or a print acts in GitHub Actions"))
 def test_the_ci_log_carries_no_workflow_command_from_learner_text() -> None:
     import io
 

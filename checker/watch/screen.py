@@ -138,6 +138,9 @@ def hint_section(model: Model, ctx: Context, width: int, console: Console) -> Se
     if model.hint is None:
         return None
     hints = ctx.course.by_name[model.current].hints
+    if not 0 <= model.hint < len(hints):
+        return Section(wrap(Text("This exercise has no hints.", style="cyan"), width, console), floor=1,
+                       label="hint", width=width)
     last = model.hint == len(hints) - 1
     title = f"hint {model.hint + 1} of {len(hints)}" + (" (the method)" if last else "")
     rows = wrap(Text(hints[model.hint], style="cyan"), width, console)
