@@ -203,6 +203,16 @@ def executor_command(mode: str, config: str) -> list[str]:
     return [sys.executable, "-I", str(EXECUTOR_SCRIPT), mode, config]
 
 
+def _started(executor: Executor) -> Executor:
+    """The executor once it has said hello; closed (and the error raised) if it does not."""
+    try:
+        _await_hello(executor)
+    except ExecutorGone:
+        executor.close()
+        raise
+    return executor
+
+
 def _await_hello(executor: Executor) -> None:
     output = Output()
     frame = executor._await_reply(time.monotonic() + HELLO_SECONDS, output, HELLO_SECONDS)
@@ -234,12 +244,7 @@ class ColdSpawner:
             if ready is not None:
                 ready[1].close()
             executor = self._launch(filename, limits, output_room)
-        try:
-            _await_hello(executor)
-        except ExecutorGone:
-            executor.close()
-            raise
-        return executor
+        return _started(executor)
 
     def _launch(self, filename: str, limits: Limits, output_room: int) -> Executor:
         tmpdir = tempfile.mkdtemp(prefix="rlcheck-run-")
@@ -325,12 +330,7 @@ class ZygoteSpawner:
             theirs.close()
             os.close(out_w)
         executor = Executor(int(reply["pid"]), mine, out_r, tmpdir, self, output_room=output_room)
-        try:
-            _await_hello(executor)
-        except ExecutorGone:
-            executor.close()
-            raise
-        return executor
+        return _started(executor)
 
     def exit_status(self, pid: int) -> int | None:
         try:
