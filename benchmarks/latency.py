@@ -155,7 +155,7 @@ def measure_pytest(workspace: Path, saves: list[tuple[str, str]], autoload: bool
         start = time.monotonic()
         target.write_text(content)
         subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(TEST_FILE),
+            [sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "no:cacheprovider", str(TEST_FILE),
              "-p", "checker.pytest_plugin", "--learner", str(target)],
             cwd=workspace, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )

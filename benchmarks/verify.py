@@ -51,7 +51,7 @@ def time_cold_pytest() -> tuple[float, int]:
     failures = 0
     for exercise in course.exercises:
         proc = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(course.test_file(exercise)),
+            [sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "no:cacheprovider", str(course.test_file(exercise)),
              "-p", "checker.pytest_plugin", "--learner", str(REPO / "solutions" / exercise.path)],
             cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )

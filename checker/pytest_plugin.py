@@ -1,9 +1,12 @@
 """Run hidden tests with plain pytest, for course authors.
 
-    python -m pytest checker/curriculum/test_gae.py -p checker.pytest_plugin --learner solutions/07_advantage/gae.py
+    python -m pytest -o addopts= checker/curriculum/test_gae.py -p checker.pytest_plugin --learner solutions/07_advantage/gae.py
+
+(``-o addopts=`` drops the repository's own pytest options, which run its test suite on every core.)
 
 pdb, -x and -k work as usual on the hidden tests. The learner's file runs as it does under
-rlcheck: in a confined executor, behind the same ``learner`` proxy, started fresh for each test.
+rlcheck: in a confined executor, behind the same ``learner`` proxy, one executor for the file's
+tests as in a check.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--learner", metavar="FILE", help="the learner's file the hidden tests should check")
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def learner(request: pytest.FixtureRequest) -> Iterator[Learner]:
     option = request.config.getoption("--learner")
     if not option:
