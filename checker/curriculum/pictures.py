@@ -16,6 +16,7 @@ Two ways in:
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
@@ -32,7 +33,7 @@ from checker.curriculum.ref_returns import (
 )
 from checker.curriculum.ref_values import exact_values, value_sweeps
 from checker.pictures import (
-    Band, BarGroup, BarPart, BarsPicture, CurvePicture, GridFrame, GridPicture, RefLine, Series,
+    Band, BarGroup, BarPart, BarsPicture, CurvePicture, GridFrame, GridPicture, RefLine, Series, parse_picture,
 )
 
 Spec = dict[str, Any]
@@ -239,7 +240,17 @@ def _iterates(R: Any, nxt: Any, gamma: float, count: int) -> list[list[float]]:
     """
     if gamma >= 1:
         return []
-    return [list(V) for V in value_sweeps(R, nxt, gamma, epsilon=1e-12)[: count + 1]]
+    # The same synchronous sweeps as value_sweeps, stopped at ``count`` rather than at a tiny
+    # epsilon: with gamma near 1 that would be thousands of sweeps, paid by every failing check.
+    rewards, targets = [float(r) for r in np.ravel(R)], [int(t) for t in np.ravel(nxt)]
+    V = [0.0] * len(rewards)
+    out = [list(V)]
+    for _ in range(count):
+        V = [r + gamma * V[t] for r, t in zip(rewards, targets)]
+        out.append(V)
+        if out[-1] == out[-2]:
+            break  # converged to the last bit: value_sweeps would stop here too
+    return out
 
 
 def value_iteration_picture(R: Any, nxt: Any, gamma: float, epsilon: float, got: Any = None) -> Spec:
@@ -664,9 +675,23 @@ def reference_spoils(exercise: str) -> bool:
     return bool(entry and entry.spoils)
 
 
-def picture_or_none(build: Callable[..., Spec], *args: Any, **kwargs: Any) -> Spec | None:
-    """A builder's spec, or None if it fails: a picture must never turn a verdict into an error."""
+def picture_or_none(build: Callable[..., Spec | None], *args: Any, **kwargs: Any) -> Spec | None:
+    """A builder's spec, or None if it fails: a picture must never turn a verdict into an error.
+
+    The spec comes back validated and as plain JSON data (numpy scalars made Python numbers),
+    exactly as the judge's report carries it, so a malformed one is dropped here, in the judge.
+    """
     try:
-        return build(*args, **kwargs)
+        spec = build(*args, **kwargs)
+        if spec is None:
+            return None
+        parse_picture(spec)
+        return json.loads(json.dumps(spec, allow_nan=False, default=_plain_number))
     except Exception:  # noqa: BLE001 - whatever the learner's values are, the check's verdict stands
         return None
+
+
+def _plain_number(value: Any) -> Any:
+    if isinstance(value, (np.integer, np.floating, np.bool_)):
+        return value.item()
+    raise TypeError(f"{type(value).__name__} is not plain data")
