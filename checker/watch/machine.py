@@ -453,6 +453,8 @@ def on_picture_request(model: Model) -> Step:
         return replace(model, view=Picture()), ()
     if model.result is not None and model.result.passed:
         flash = f"Pictures come with a failing check; `rlcheck show {model.current}` draws the reference's."
+    elif model.banner is not None and model.result is None:
+        flash = f"{model.banner.passed} passes: `rlcheck show {model.banner.passed}` draws the reference's picture."
     elif model.result is not None and failing_tests(model.result):
         flash = "This check has no picture."
     else:

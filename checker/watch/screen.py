@@ -202,7 +202,7 @@ def picture_body(model: Model, view: Picture, width: int, height: int, console: 
         title.append(f"  frame {frame + 1} of {count}", style="dim")
     rows = picture_lines(test.picture, width, height - 1, allows_color(console), frame=frame)
     if rows is None:
-        rows = wrap(Text(f"The picture does not fit in {width}x{height}: make the terminal larger, or run "
+        rows = wrap(Text(f"The picture cannot be drawn in {width}x{height}: make the terminal larger, or run "
                          f"`rlcheck show {model.current}`.", style="yellow"), width, console)
     return [one_row(title, width), *rows]
 
