@@ -104,3 +104,12 @@ def test_nothing_to_show_and_unknown_names(cli, workspace):
     done = cli("show", "bellman_values", cwd=workspace)
     assert done.code == 1 and "bellman_values has no picture to draw." in done.stderr
     assert cli("show", "no_such_exercise", cwd=workspace).code == 2
+
+
+def test_the_readme_documents_show_and_the_v_key():
+    readme = (REPO / "README.md").read_text()
+    table = readme.split("## Commands")[1].split("\n\n")[1]
+    row = next(line for line in table.splitlines() if line.startswith("| `rlcheck show [NAME]`"))
+    assert "0 shown, 1 nothing to show or not yet, 2 unknown name" in row and "--force" in row
+    watch = next(line for line in table.splitlines() if line.startswith("| `rlcheck watch`"))
+    assert "`v` the failing check's picture" in watch
