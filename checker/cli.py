@@ -377,7 +377,7 @@ def show(
         if spoils and not may_reveal:
             withheld = True
         else:
-            blocks.append((Text("Reference (the workbook's example)", style="bold"), reference))
+            blocks.append((Text("Reference (the exercise's example)", style="bold"), reference))
     if yours is not None and yours.picture is not None:
         if picture_withheld(yours.picture) and not may_reveal:
             withheld = True

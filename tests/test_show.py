@@ -38,7 +38,7 @@ def test_help_explains_the_command(cli, tmp_path):
 def test_the_reference_alone_while_the_exercise_is_not_started(cli, workspace, course):
     done = cli("show", "value_iteration", cwd=workspace)
     assert done.code == 0, done.text
-    assert "not started yet" in done.stdout and "Reference (the workbook's example)" in done.stdout
+    assert "not started yet" in done.stdout and "Reference (the exercise's example)" in done.stdout
     assert "value iteration: max change per sweep (gamma = 0.9)" in done.stdout
     assert "║ should stop: sweep 45" in done.stdout and "Yours" not in done.stdout
     assert "\x1b[" not in done.stdout  # NO_COLOR / TERM=dumb: characters only
@@ -49,7 +49,7 @@ def test_the_learners_failing_check_beside_the_reference(cli, workspace, course)
     narrow = cli("show", "value_iteration", cwd=workspace)
     assert narrow.code == 0, narrow.text
     lines = narrow.stdout.splitlines()
-    reference = lines.index("Reference (the workbook's example)")
+    reference = lines.index("Reference (the exercise's example)")
     yours = next(i for i, line in enumerate(lines) if line.startswith("Yours: ✗ a change equal to epsilon"))
     assert reference < yours  # 120 columns: one after the other
     assert "┃ yours stopped: sweep 2" in narrow.stdout and "║ should stop: sweep 3" in narrow.stdout
