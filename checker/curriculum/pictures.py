@@ -244,14 +244,13 @@ def _max_changes(history: Sequence[Sequence[float]]) -> list[float]:
     return [max(abs(a - b) for a, b in zip(new, old)) for old, new in zip(history, history[1:])]
 
 
-def _matching_sweep(got: list[float] | None, R: Any, nxt: Any, gamma: float, upto: int) -> int | None:
-    """The sweep whose synchronous iterate the learner's V equals, if any (up to ``upto``)."""
-    if got is None:
+def _matching_sweep(got: list[float] | None, iterates: Sequence[Sequence[float]]) -> int | None:
+    """The first sweep whose iterate the learner's V equals, if any."""
+    if got is None or not iterates or len(iterates[0]) != len(got):
         return None
-    for k, V in enumerate(_iterates(R, nxt, gamma, upto)):
-        if len(V) == len(got) and np.allclose(got, V, rtol=1e-6, atol=1e-6):
-            return k
-    return None
+    close = np.isclose(np.array(got, dtype=float)[None, :], np.array(iterates, dtype=float), rtol=1e-6, atol=1e-6)
+    hits = np.flatnonzero(close.all(axis=1))
+    return int(hits[0]) if hits.size else None
 
 
 def _iterates(R: Any, nxt: Any, gamma: float, count: int) -> list[list[float]]:
@@ -281,8 +280,9 @@ def value_iteration_picture(R: Any, nxt: Any, gamma: float, epsilon: float, got:
     history = value_sweeps(R, nxt, gamma, epsilon)
     stop = len(history) - 1
     learner = numbers(got, len(history[-1]))
-    mine = _matching_sweep(learner, R, nxt, gamma, stop + 5)
-    shown = _iterates(R, nxt, gamma, max(stop, mine or 0))
+    iterates = _iterates(R, nxt, gamma, stop + 5)  # one pass serves the search and the curve
+    mine = _matching_sweep(learner, iterates)
+    shown = iterates[: max(stop, mine or 0) + 1]
     if len(shown) <= stop:
         shown = history
     changes = _max_changes(shown)[:MAX_CURVE_SWEEPS]
