@@ -23,7 +23,6 @@ from rich.console import Console
 from checker.catalog import load_course
 from checker.curriculum import pictures as cp
 from checker.curriculum.checks import build_picture
-from checker.curriculum.mdps import CHAIN_NEXT, CHAIN_R
 from checker.curriculum.ref_gridworld import GAMMA, gridworld_model, uniform_policy
 from checker.curriculum.ref_values import value_sweeps
 from checker.pictures import frame_count
