@@ -6,6 +6,12 @@ important first: the status and summary (a timeout's own sentence before any out
 selected failing check in full (its message holds the call, expected against got, the
 diagnosis), one line per other failing check with identical errors collapsed, then the
 output of the failing call only, labelled with that call and cut to what fits.
+
+A check that carries a picture (see ``checker.pictures``) gets it drawn right under its
+message, in the room left once the message in full and the least of the rest (one other
+check, a few lines of output) are placed: the picture shrinks, or is left out, before any of
+the verdict's text is cut. A picture that would reveal the answer the message withholds is
+never drawn unasked: one line says how to see it.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from typing import Literal, Sequence
 from rich.console import Console
 from rich.text import Text
 
+from checker.pictures import render_picture, reveals_answer
 from checker.result import Result, Status, TestResult
 from checker.sanitize import escape_control
 from checker.ui import MARK, STYLE
@@ -24,6 +31,8 @@ FLOOR_FULL = 5  # lines the selected check keeps when space is short
 FLOOR_OTHERS = 2
 FLOOR_OUTPUT = 3
 FLOOR_DETAIL = 4
+PICTURE_INDENT = 2  # a picture sits under its check's message, indented like it
+UNLIMITED_PICTURE_HEIGHT = 30  # a picture's height when the verdict itself has no limit (a pipe, a log)
 
 
 # ------------------------------------------------------------------ wrapping and fitting
@@ -298,22 +307,43 @@ def output_section(label: str, output: str, truncated: bool, options: ViewOption
                    label_cut=f"{what}{cap}, last {{shown}} of {{total}} lines{subject}", width=options.width)
 
 
-def body_sections(result: Result, selected: int, options: ViewOptions, console: Console) -> list[Section]:
-    """The cuttable part of a verdict, most important first."""
+def selected_test(result: Result, selected: int) -> TestResult | None:
+    """The failing check shown in full: the ``selected``-th, or the last one."""
+    failing = failing_tests(result)
+    return failing[min(selected, len(failing) - 1)] if failing else None
+
+
+def body_sections(result: Result, selected: int, options: ViewOptions, console: Console,
+                  budget: int | None = None) -> list[Section]:
+    """The cuttable part of a verdict, most important first, for ``budget`` rows (None: no limit).
+
+    The budget decides only the picture: the text sections are cut later, by ``fit``.
+    """
     sections: list[Section] = []
     failing = failing_tests(result)
-    test = failing[min(selected, len(failing) - 1)] if failing else None
+    test = selected_test(result, selected)
     if result.detail.strip():
         rows = wrap(Text(escape_control(result.detail.rstrip()), style="dim"), options.width, console)
         sections.append(Section(rows, FLOOR_DETAIL, "head", _more(options)))
+    picture_at = None
     if test is not None:
         sections.append(full_check(test, failing.index(test), len(failing), options, console))
+        picture_at = len(sections)
         others = other_checks(test, failing, options)
         if others.rows:
             sections.append(others)
     shown = output_of(result, test)
     if shown is not None:
         sections.append(output_section(*shown, options, console))
+    if test is not None and test.picture is not None and picture_at is not None:
+        # Room for the picture: what is left once everything before it is whole and everything
+        # after it has its floor, so that placing the picture never cuts the verdict's text.
+        before = sum(s.want for s in sections[:picture_at])
+        after = sum(min(s.want, s.floor) for s in sections[picture_at:])
+        room = UNLIMITED_PICTURE_HEIGHT + 1 if budget is None else budget - before - after
+        picture = picture_section(result, test, options, console, room)
+        if picture is not None:
+            sections.insert(picture_at, picture)
     return sections
 
 
@@ -322,9 +352,66 @@ def render_verdict(result: Result, width: int, height: int | None, console: Cons
     """The whole verdict in at most ``height`` rows (unlimited when None)."""
     options = ViewOptions(width, keys)
     head = summary_rows(result, width, console)
-    sections = body_sections(result, selected, options, console)
-    budget = (height - len(head)) if height is not None else sum(s.want for s in sections)
-    return head + fit(sections, budget)
+    budget = (height - len(head)) if height is not None else None
+    sections = body_sections(result, selected, options, console, budget)
+    return head + fit(sections, budget if budget is not None else sum(s.want for s in sections))
+
+
+# ------------------------------------------------------------------ pictures
+
+
+def allows_color(console: Console) -> bool:
+    """Whether pictures may use colour here; without it they draw with characters alone."""
+    return console.color_system is not None and not console.no_color
+
+
+def picture_lines(spec: dict, width: int, height: int, color: bool, frame: int | None = None) -> list[Text] | None:
+    """A picture as rows of at most ``width`` cells and ``height`` rows; None when it does not fit.
+
+    A spec the renderer rejects is treated like one that does not fit: a picture never costs
+    the verdict.
+    """
+    try:
+        fitted = render_picture(spec, width, height, color, frame=frame)
+    except Exception:  # noqa: BLE001 - a malformed picture is dropped, whatever is wrong with it
+        return None
+    if fitted is None:
+        return None
+    rows = []
+    for line in fitted.lines:
+        row = Text(no_wrap=True)
+        for segment in line:
+            row.append(segment.text, segment.style or "")
+        rows.append(row)
+    return rows
+
+
+def picture_withheld(spec: dict) -> bool:
+    """True for a picture that shows the answer the check's message withholds (or is unreadable)."""
+    try:
+        return reveals_answer(spec)
+    except Exception:  # noqa: BLE001 - an unreadable spec is never drawn
+        return True
+
+
+def picture_section(result: Result, test: TestResult, options: ViewOptions, console: Console,
+                    room: int) -> Section | None:
+    """The check's picture drawn in ``room`` rows (a blank row above it), or the line that says
+    how to see one that reveals the answer; None when there is no room for either."""
+    assert test.picture is not None
+    if picture_withheld(test.picture):
+        how = "v shows it" if options.keys else f"rlcheck show {result.exercise} --force draws it"
+        row = one_row(Text(f"  ▸ A picture of this check shows the answer: {how}.", style="dim"), options.width)
+        return Section([row], 0)
+    width, color = options.width - PICTURE_INDENT, allows_color(console)
+    rows = picture_lines(test.picture, width, room - 1, color)
+    gap = [Text("")]
+    if rows is None:  # without the blank row above it, it may still fit
+        rows, gap = picture_lines(test.picture, width, room, color), []
+    if rows is None:
+        return None
+    rows = [*gap, *(Text(" " * PICTURE_INDENT) + row for row in rows)]
+    return Section(rows, len(rows))
 
 
 # ------------------------------------------------------------------ the full view of one check

@@ -390,3 +390,84 @@ def test_hints_taken_with_the_cli_are_kept_while_watch_saves(watch_factory, work
     assert w.quit() == 0
     state = json.loads((workspace / ".rlcheck" / "state.json").read_text())
     assert state["hints_shown"] == {second.name: 3, first.name: 1}
+
+
+# ------------------------------------------------------------------ pictures
+
+POLICY_IN_PLACE = (  # policy_evaluation with Gauss-Seidel sweeps: later states read this sweep's values
+    "import numpy as np\n"
+    "def policy_evaluation(P, R, pi, gamma, iterations):\n"
+    "    P, R, pi = (np.asarray(x, float) for x in (P, R, pi))\n"
+    "    V = np.zeros(R.shape[0])\n"
+    "    for _ in range(iterations):\n"
+    "        for s in range(len(V)):\n"
+    "            V[s] = pi[s] @ (R[s] + gamma * P[s] @ V)\n"
+    "    return V\n"
+)
+STOPS_A_SWEEP_EARLY = (  # value_iteration with `<=` where `<` belongs
+    "import numpy as np\n"
+    "def value_iteration(R, next_state, gamma, epsilon):\n"
+    "    R, nxt = np.asarray(R, float), np.asarray(next_state, int)\n"
+    "    V = np.zeros(len(R))\n"
+    "    while True:\n"
+    "        new = R + gamma * V[nxt]\n"
+    "        done = np.max(np.abs(new - V)) <= epsilon\n"
+    "        V = new\n"
+    "        if done:\n"
+    "            return V\n"
+)
+
+
+def test_a_failing_gridworld_file_shows_the_grid_and_v_pages_its_sweeps(watch_factory, workspace, course):
+    start_at(workspace, "policy_evaluation")
+    w = watch_factory(columns=120, rows=50)
+    w.wait_for("not written yet")
+    w.set_mark()
+    write_by_rename(workspace / "exercises" / course.find("policy_evaluation").path, POLICY_IN_PLACE)
+    frame = w.frame_with("policy_evaluation: V after each sweep", "✗ differs from expected")
+    lines = assert_fits(frame, 120, 50)
+    assert "in-place (Gauss-Seidel) sweeps" in frame  # the verdict's text, whole, above the grid
+    assert any(line.startswith("  yours") for line in lines) and "0.344✗" in frame
+    w.press("v")
+    w.frame_with("Picture: gridworld, uniform policy, 2 sweeps", "sweep 1", "sweep 2")
+    w.press("\x1b[D")  # ←: one sweep at a time, from beside the sweep of the learner's values
+    assert "sweep 2" not in w.frame_with("frame 1 of 2", "sweep 1 (1/2)").split("frame 1 of 2")[1]
+    w.press("escape")
+    w.frame_with("(1 of 12 failing)", "policy_evaluation: V after each sweep")
+    assert w.quit() == 0
+
+
+def test_a_failing_value_iteration_shows_the_curve_at_80x24(watch_factory, workspace, course):
+    start_at(workspace, "value_iteration")
+    w = watch_factory(columns=80, rows=24)
+    w.wait_for("not written yet")
+    w.set_mark()
+    write_in_place(workspace / "exercises" / course.find("value_iteration").path, STOPS_A_SWEEP_EARLY)
+    frame = w.frame_with("value iteration: max change per sweep", "┃ yours stopped: sweep 2")
+    assert_fits(frame, 80, 24)
+    assert "║ should stop: sweep 3" in frame and "┈ epsilon = 0.5" in frame  # read without colour (NO_COLOR)
+    assert frame.index("sweep whose change dropped below") < frame.index("value iteration: max change")
+    w.press("v")
+    full = w.frame_with("Picture: a change equal to epsilon keeps sweeping", "max |V_k - V_k-1| against sweep")
+    assert_fits(full, 80, 24)
+    w.press("v")
+    w.frame_with("1 of 17 checks failed")
+    assert w.quit() == 0
+
+
+def test_a_wrong_answer_keeps_its_picture_until_asked(watch_factory, workspace, course):
+    start_at(workspace, "gridworld_first_sweep")
+    w = watch_factory(columns=80, rows=24)
+    w.wait_for("not started")
+    w.set_mark()
+    write_in_place(workspace / "exercises" / course.find("gridworld_first_sweep").path, "V1_S7 = 0.25\nV1_S5 = 1.0\n")
+    frame = w.frame_with("A picture of this check shows the answer: v shows it.")
+    assert "0.250" not in frame
+    w.press("v")
+    assert "0.250" not in w.frame_with("Press v to see it")
+    w.press("v")
+    frame = w.frame_with("1.000✗", "expected")
+    assert "0.250" in frame
+    w.press("escape")
+    w.frame_with("A picture of this check shows the answer")
+    assert w.quit() == 0

@@ -9,6 +9,12 @@ loaded, so a learner who patches ``numpy.allclose``, ``numpy.testing`` or ``buil
 cannot change how their answer is judged. Learner values are copied into plain float64
 arrays (never compared with ``==``), so objects with a lying ``__eq__`` or ndarray
 subclasses that override comparisons gain nothing.
+
+A failing check can carry a picture (``picture=``): a spec from ``checker.curriculum.pictures``,
+or a zero-argument function that builds one. The function runs only when the check fails, and
+whatever goes wrong in it leaves the check without a picture, never without its verdict. An
+answer check's picture is marked as revealing the answer (its message never does), so the
+learner sees it only when they ask.
 """
 
 from __future__ import annotations
@@ -16,11 +22,12 @@ from __future__ import annotations
 import copy
 import math
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Dict, Iterable, Optional, Sequence, Union
 
 import numpy as np
 
 from checker.api import CheckFailed, NotStarted
+from checker.curriculum.pictures import learner_picture, picture_or_none, picture_probe
 from checker.learner import CallTimedOut, Learner, LearnerError, Opaque
 
 _isclose = math.isclose
@@ -211,8 +218,47 @@ def describe_call(fn_name: str, args: Sequence[Any], kwargs: dict[str, Any]) -> 
     return f"{fn_name}({', '.join(parts)})"
 
 
-def _fail(lines: Iterable[str]) -> CheckFailed:
-    return CheckFailed("\n".join(line for line in lines if line))
+# A picture of a failing check: a spec (plain data), or a function that builds one on failure.
+Picture = Union[Dict[str, Any], Callable[[], Optional[Dict[str, Any]]], None]
+
+
+def _fail(lines: Iterable[str], picture: Picture = None, *, reveals: bool = False) -> CheckFailed:
+    return CheckFailed("\n".join(line for line in lines if line), picture=build_picture(picture, reveals=reveals))
+
+
+def build_picture(picture: Picture, *, reveals: bool = False) -> dict[str, Any] | None:
+    """The spec to attach to a failure: built now if it is a function, validated, as plain data.
+
+    ``reveals``: the picture shows what the learner is asked to find (see the module docstring).
+    """
+    if picture is None:
+        return None
+    spec = picture_or_none(picture) if callable(picture) else picture_or_none(lambda: picture)
+    if spec is not None and reveals:
+        spec["reveals_answer"] = True
+    return spec
+
+
+def answer_picture(learner: Learner, exercise: str) -> Callable[[], dict[str, Any] | None]:
+    """The picture of an answer exercise, built on failure from every answer it shows.
+
+    Each name is read from the learner's file only then; one the file lacks (or cannot give)
+    is left out of the picture.
+    """
+
+    def build() -> dict[str, Any] | None:
+        probe = picture_probe(exercise)
+        if probe is None:
+            return None
+        got: dict[str, Any] = {}
+        for name in probe.names:
+            try:
+                got[name] = getattr(learner, name)
+            except Exception:  # noqa: BLE001 - MissingName, a read that timed out: no value to draw
+                got[name] = None
+        return learner_picture(exercise, got)
+
+    return build
 
 
 # ---------------------------------------------------------------- reading learner values
@@ -397,12 +443,14 @@ def expect_close(
     mistakes: Sequence[Mistake] = (),
     note: str = "",
     entry: Callable[[tuple[int, ...]], str] | str = "",
+    picture: Picture = None,
 ) -> None:
     """Fail with a learner-readable message unless ``got`` matches ``expected``.
 
     ``what`` names the thing checked, e.g. the call ``bellman_iteration([0, 0, 0], ...)``.
     Arrays that differ are reported entry by entry (see ``difference_lines``), and every
-    mistake in ``mistakes`` whose values ``got`` matches is named.
+    mistake in ``mistakes`` whose values ``got`` matches is named. ``picture`` goes with the
+    failure (see the module docstring).
     """
     exp = _np_array(expected, dtype=_float64)
     arr = to_array(got, what=what)
@@ -417,7 +465,8 @@ def expect_close(
                 f"  got:      {show(arr)}",
                 *_diagnosis_lines(_diagnose(arr, mistakes, rtol, atol)),
                 f"  {note}" if note else "",
-            ]
+            ],
+            picture,
         )
     if is_close(arr, exp, rtol=rtol, atol=atol):
         return
@@ -433,7 +482,7 @@ def expect_close(
     lines += _diagnosis_lines(_diagnose(arr, mistakes, rtol, atol))
     if note:
         lines.append(f"  {note}")
-    raise _fail(lines)
+    raise _fail(lines, picture)
 
 
 def answer_tolerance(decimals: int) -> float:
@@ -448,11 +497,12 @@ def expect_answer(
     *,
     decimals: int = 2,
     mistakes: Sequence[Mistake] = (),
+    picture: Picture = None,
 ) -> None:
     """Check a hand-computed answer to within half a unit of the stated decimal place.
 
     The message never shows the expected value (that would hand out the answer); it names
-    every listed mistake the learner's value matches.
+    every listed mistake the learner's value matches. A ``picture`` is marked as revealing it.
     """
     got = answer(learner, name)
     tol = answer_tolerance(decimals)
@@ -460,10 +510,11 @@ def expect_answer(
         return
     lines = [f"`{name}` = {_number(got, 12)} is not right (answers within ±{tol:.3g} are accepted)."]
     lines += _diagnosis_lines(_diagnose(_np_array(got, dtype=_float64), mistakes, 0.0, tol))
-    raise _fail(lines)
+    raise _fail(lines, picture, reveals=True)
 
 
-def expect_count(learner: Learner, name: str, expected: int, *, mistakes: Sequence[Mistake] = ()) -> None:
+def expect_count(learner: Learner, name: str, expected: int, *, mistakes: Sequence[Mistake] = (),
+                 picture: Picture = None) -> None:
     """Check a hand-computed whole number (a count of sweeps, episodes, updates) exactly.
 
     45 and 45.0 both pass; 9764.4 does not, whatever it rounds to: a count has no fraction.
@@ -477,15 +528,19 @@ def expect_count(learner: Learner, name: str, expected: int, *, mistakes: Sequen
     else:
         lines = [f"`{name}` = {_int(got)} is not right; the exact number is needed."]
     lines += _diagnosis_lines(_diagnose(_np_array(got, dtype=_float64), mistakes, 0.0, 1e-9))
-    raise _fail(lines)
+    raise _fail(lines, picture, reveals=True)
 
 
-def check_answer(learner: Learner, name: str, spec: Answer) -> None:
-    """Check the learner's ``name`` against an ``Answer``: its value, precision and slips."""
+def check_answer(learner: Learner, name: str, spec: Answer, *, picture: Picture = None) -> None:
+    """Check the learner's ``name`` against an ``Answer``: its value, precision and slips.
+
+    ``picture`` (e.g. ``answer_picture(learner, EXERCISE)``) goes with a wrong answer, marked
+    as revealing the answer.
+    """
     if spec.decimals is None:
-        expect_count(learner, name, _int(spec.expected), mistakes=spec.slips)
+        expect_count(learner, name, _int(spec.expected), mistakes=spec.slips, picture=picture)
     else:
-        expect_answer(learner, name, spec.expected, decimals=spec.decimals, mistakes=spec.slips)
+        expect_answer(learner, name, spec.expected, decimals=spec.decimals, mistakes=spec.slips, picture=picture)
 
 
 def rounding_slips(expected: float, decimals: int) -> list[Mistake]:

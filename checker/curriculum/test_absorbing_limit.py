@@ -1,8 +1,10 @@
 """Hidden tests for absorbing_limit: the value V(S3) converges to, 1 / (1 - gamma)."""
 
-from checker.curriculum.checks import Answer, Mistake, check_answer, rounding_slips
+from checker.curriculum.checks import Answer, Mistake, answer_picture, check_answer, rounding_slips
 from checker.curriculum.mdps import CHAIN_NEXT, CHAIN_R
 from checker.curriculum.ref_values import exact_values, value_sweeps
+
+EXERCISE = "absorbing_limit"  # its picture: checker.curriculum.pictures
 
 GAMMA = 0.9
 
@@ -29,4 +31,4 @@ ANSWERS = {"V_S3_LIMIT": _answer()}
 
 def test_limit_of_absorbing_state(learner):
     """V_S3_LIMIT, the value S3 converges to"""
-    check_answer(learner, "V_S3_LIMIT", ANSWERS["V_S3_LIMIT"])
+    check_answer(learner, "V_S3_LIMIT", ANSWERS["V_S3_LIMIT"], picture=answer_picture(learner, EXERCISE))

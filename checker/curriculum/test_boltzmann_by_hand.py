@@ -2,7 +2,9 @@
 
 import math
 
-from checker.curriculum.checks import Answer, Mistake, check_answer, rounding_slips
+from checker.curriculum.checks import Answer, Mistake, answer_picture, check_answer, rounding_slips
+
+EXERCISE = "boltzmann_by_hand"  # its picture: checker.curriculum.pictures
 
 Q = [3.0, 5.0, 1.0]
 PERCENT = "a percentage: a probability is a number between 0 and 1."
@@ -53,9 +55,9 @@ ANSWERS = {"PI_1": _warm(), "PI_1_COLD": _cold()}
 
 def test_pi_1_at_tau_2(learner):
     """PI_1, pi(action 1) at tau 2"""
-    check_answer(learner, "PI_1", ANSWERS["PI_1"])
+    check_answer(learner, "PI_1", ANSWERS["PI_1"], picture=answer_picture(learner, EXERCISE))
 
 
 def test_pi_1_at_low_temperature(learner):
     """PI_1_COLD, pi(action 1) at tau 0.1"""
-    check_answer(learner, "PI_1_COLD", ANSWERS["PI_1_COLD"])
+    check_answer(learner, "PI_1_COLD", ANSWERS["PI_1_COLD"], picture=answer_picture(learner, EXERCISE))

@@ -7,6 +7,7 @@ import pytest
 
 from checker.api import CheckFailed
 from checker.curriculum.checks import Described, Mistake, call, described, expect_close, plain, show, to_array
+from checker.curriculum.pictures import boltzmann_picture
 
 
 def _softmax(z) -> np.ndarray:
@@ -35,7 +36,8 @@ def _check(learner, Q, tau: float) -> None:
         raise CheckFailed(f"{what}\n  returned {show(arr)}.\n  This looks like an unstable softmax: exp(Q / tau) "
                           "overflows (or every term underflows to 0). Subtract max(Q / tau) from the "
                           "exponents first; the probabilities do not change.")
-    expect_close(arr, _softmax(np.asarray(Q, dtype=float) / tau), what=what, mistakes=_mistakes(Q, tau))
+    expect_close(arr, _softmax(np.asarray(Q, dtype=float) / tau), what=what, mistakes=_mistakes(Q, tau),
+                 picture=lambda: boltzmann_picture(Q, [tau], [arr]))
 
 
 def test_workbook_example(learner):

@@ -1,8 +1,10 @@
 """Hidden tests for chain_v4: V_4(S0) of value iteration on the 4-state chain."""
 
-from checker.curriculum.checks import Answer, Mistake, check_answer, rounding_slips
+from checker.curriculum.checks import Answer, Mistake, answer_picture, check_answer, rounding_slips
 from checker.curriculum.mdps import CHAIN_NEXT, CHAIN_R
 from checker.curriculum.ref_values import exact_values, value_sweeps
+
+EXERCISE = "chain_v4"  # its picture: checker.curriculum.pictures
 
 GAMMA = 0.9
 
@@ -31,4 +33,4 @@ ANSWERS = {"V4_S0": _answer()}
 
 def test_value_of_S0_after_iteration_4(learner):
     """V4_S0, the value of S0 after iteration 4"""
-    check_answer(learner, "V4_S0", ANSWERS["V4_S0"])
+    check_answer(learner, "V4_S0", ANSWERS["V4_S0"], picture=answer_picture(learner, EXERCISE))

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from checker.curriculum.checks import Described, Mistake, call_explained, described, expect_close, plain
+from checker.curriculum.pictures import returns_picture
 from checker.curriculum.ref_returns import returns_forward
 
 # Returns are sums of up to ~30 terms; 1e-5 accepts float32 arithmetic, and every wrong
@@ -57,7 +58,7 @@ def _check(learner, rewards, gamma) -> None:
                                       "gives an empty array.")
     rewards = plain(rewards)
     expect_close(got, returns_forward(rewards, gamma), what=what, rtol=TOL, atol=TOL,
-                 mistakes=_mistakes(rewards, gamma))
+                 mistakes=_mistakes(rewards, gamma), picture=lambda: returns_picture(rewards, gamma, got))
 
 
 def test_workbook_trajectory(learner):

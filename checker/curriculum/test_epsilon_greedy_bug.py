@@ -5,6 +5,7 @@ import pytest
 
 from checker.api import CheckFailed
 from checker.curriculum.checks import Mistake, call, expect_close, repeat_call, show
+from checker.curriculum.pictures import epsilon_greedy_picture
 
 DRAWS = 3000  # seeded, so deterministic; 3000 draws keep the check under 0.3 s
 
@@ -53,8 +54,10 @@ def test_no_exploration_returns_greedy_action(learner, Q):
 def test_full_exploration_is_uniform(learner):
     """epsilon 1 explores uniformly"""
     Q = [1.0, 3.0, 2.0, 0.5]
-    expect_close(_frequencies(learner, Q, 1.0, seed=1), np.full(4, 0.25), atol=0.02, rtol=0.0,
-                 what=f"action frequencies of epsilon_greedy({Q}, 1.0, rng) over {DRAWS} draws")
+    freqs = _frequencies(learner, Q, 1.0, seed=1)
+    expect_close(freqs, np.full(4, 0.25), atol=0.02, rtol=0.0,
+                 what=f"action frequencies of epsilon_greedy({Q}, 1.0, rng) over {DRAWS} draws",
+                 picture=lambda: epsilon_greedy_picture(Q, 1.0, freqs, atol=0.02, what="frequencies"))
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -64,8 +67,10 @@ def test_frequencies_match_epsilon_greedy(learner, seed):
     Q = rng.normal(size=4).tolist()
     Q = Q if _greedy(Q) != 0 else Q[::-1]  # a greedy action other than 0 exposes the classic bug
     greedy = _greedy(Q)
-    expect_close(_frequencies(learner, Q, 0.1, seed), _expected(Q, 0.1, greedy), atol=0.02, rtol=0.0,
+    freqs = _frequencies(learner, Q, 0.1, seed)
+    expect_close(freqs, _expected(Q, 0.1, greedy), atol=0.02, rtol=0.0,
                  what=f"action frequencies of epsilon_greedy({show(Q)}, 0.1, rng) over {DRAWS} draws",
+                 picture=lambda: epsilon_greedy_picture(Q, 0.1, freqs, atol=0.02, what="frequencies"),
                  mistakes=[Mistake("the greedy branch always returning action 0: compare Q[a] "
                                    "with Q[best_a], the best value found so far.", _expected(Q, 0.1, 0)),
                            Mistake("exploring with probability 1 - epsilon instead of epsilon.",

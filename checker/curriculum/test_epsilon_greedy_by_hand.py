@@ -1,6 +1,8 @@
 """Hidden tests for epsilon_greedy_by_hand: epsilon = 0.1, 4 actions, action 2 greedy."""
 
-from checker.curriculum.checks import Answer, Mistake, check_answer, rounding_slips
+from checker.curriculum.checks import Answer, Mistake, answer_picture, check_answer, rounding_slips
+
+EXERCISE = "epsilon_greedy_by_hand"  # its picture: checker.curriculum.pictures
 
 EPSILON = 0.1
 N_ACTIONS = 4
@@ -48,9 +50,9 @@ ANSWERS = {"P_ACTION_2": _greedy(), "P_ACTION_0": _other()}
 
 def test_greedy_action_probability(learner):
     """P_ACTION_2, the probability of the greedy action"""
-    check_answer(learner, "P_ACTION_2", ANSWERS["P_ACTION_2"])
+    check_answer(learner, "P_ACTION_2", ANSWERS["P_ACTION_2"], picture=answer_picture(learner, EXERCISE))
 
 
 def test_non_greedy_action_probability(learner):
     """P_ACTION_0, the probability of a non-greedy action"""
-    check_answer(learner, "P_ACTION_0", ANSWERS["P_ACTION_0"])
+    check_answer(learner, "P_ACTION_0", ANSWERS["P_ACTION_0"], picture=answer_picture(learner, EXERCISE))

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from checker.curriculum.checks import Described, Mistake, call, described, expect_close, plain
+from checker.curriculum.pictures import epsilon_greedy_picture
 
 
 def _reference(Q, epsilon: float) -> np.ndarray:
@@ -44,7 +45,8 @@ def _mistakes(Q, epsilon: float) -> list[Mistake]:
 def _check(learner, Q, epsilon: float) -> None:
     got, what = described(call, learner, "epsilon_greedy_probs", Q, epsilon)
     Q = plain(Q)
-    expect_close(got, _reference(Q, epsilon), what=what, mistakes=_mistakes(Q, epsilon))
+    expect_close(got, _reference(Q, epsilon), what=what, mistakes=_mistakes(Q, epsilon),
+                 picture=lambda: epsilon_greedy_picture(Q, epsilon, got))
 
 
 def test_workbook_example(learner):

@@ -1,7 +1,9 @@
 """Hidden tests for first_nonzero_iteration: the first sweep k with V_k(S0) != 0."""
 
-from checker.curriculum.checks import Answer, Mistake, check_answer
+from checker.curriculum.checks import Answer, Mistake, answer_picture, check_answer
 from checker.curriculum.ref_gridworld import GAMMA, evaluate, expected_moves, gridworld_model, uniform_policy
+
+EXERCISE = "first_nonzero_iteration"  # its picture: checker.curriculum.pictures
 
 
 def _first_nonzero_sweep(state: int = 0, limit: int = 50) -> int:
@@ -33,4 +35,4 @@ ANSWERS = {"FIRST_NONZERO": _answer()}
 
 def test_first_sweep_where_s0_has_value(learner):
     """FIRST_NONZERO, the first sweep that reaches S0"""
-    check_answer(learner, "FIRST_NONZERO", ANSWERS["FIRST_NONZERO"])
+    check_answer(learner, "FIRST_NONZERO", ANSWERS["FIRST_NONZERO"], picture=answer_picture(learner, EXERCISE))

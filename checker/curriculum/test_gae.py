@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from checker.curriculum.checks import Described, Mistake, call_explained, described, expect_close, plain
+from checker.curriculum.pictures import gae_picture
 from checker.curriculum.ref_returns import (
     ADV_GAMMA, ADV_REWARDS, ADV_VALUES, gae_forward, td_residuals_ref,
 )
@@ -73,7 +74,8 @@ def _check(learner, rewards, values, last_value, gamma, lam, dones=None, expecte
     if expected is None:
         expected = gae_forward(rewards, values, last_value, gamma, lam, dones)
     expect_close(got, expected, what=what, rtol=TOL, atol=TOL,
-                 mistakes=_mistakes(rewards, values, last_value, gamma, lam, dones))
+                 mistakes=_mistakes(rewards, values, last_value, gamma, lam, dones),
+                 picture=lambda: gae_picture(rewards, values, last_value, gamma, lam, dones, got))
 
 
 def test_workbook_trajectory(learner):

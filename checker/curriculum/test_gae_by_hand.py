@@ -4,10 +4,12 @@ The figure -6.06 that circulates for lambda = 1 is a slip: the exact value, comp
 is -6.0792.
 """
 
-from checker.curriculum.checks import Answer, Mistake, check_answer, rounding_slips
+from checker.curriculum.checks import Answer, Mistake, answer_picture, check_answer, rounding_slips
 from checker.curriculum.ref_returns import (
     ADV_GAMMA, ADV_NEXT_VALUES, ADV_REWARDS, ADV_VALUES, returns_forward, td_residuals_ref,
 )
+
+EXERCISE = "gae_by_hand"  # its picture: checker.curriculum.pictures
 
 DELTAS = td_residuals_ref(ADV_REWARDS, ADV_VALUES, ADV_NEXT_VALUES, ADV_GAMMA)
 SLIPPED_MONTE_CARLO = -6.06
@@ -51,14 +53,14 @@ ANSWERS = {
 
 def test_lambda_0_is_the_td_residual(learner):
     """ADV0_LAMBDA_0, A_0 at lambda 0"""
-    check_answer(learner, "ADV0_LAMBDA_0", ANSWERS["ADV0_LAMBDA_0"])
+    check_answer(learner, "ADV0_LAMBDA_0", ANSWERS["ADV0_LAMBDA_0"], picture=answer_picture(learner, EXERCISE))
 
 
 def test_lambda_1_is_the_monte_carlo_advantage(learner):
     """ADV0_LAMBDA_1, A_0 at lambda 1"""
-    check_answer(learner, "ADV0_LAMBDA_1", ANSWERS["ADV0_LAMBDA_1"])
+    check_answer(learner, "ADV0_LAMBDA_1", ANSWERS["ADV0_LAMBDA_1"], picture=answer_picture(learner, EXERCISE))
 
 
 def test_lambda_095(learner):
     """ADV0_LAMBDA_095, A_0 at lambda 0.95"""
-    check_answer(learner, "ADV0_LAMBDA_095", ANSWERS["ADV0_LAMBDA_095"])
+    check_answer(learner, "ADV0_LAMBDA_095", ANSWERS["ADV0_LAMBDA_095"], picture=answer_picture(learner, EXERCISE))

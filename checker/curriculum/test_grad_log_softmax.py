@@ -11,6 +11,7 @@ import pytest
 
 from checker.api import CheckFailed
 from checker.curriculum.checks import Described, Mistake, call, described, expect_close, is_close, plain, show, to_array
+from checker.curriculum.pictures import grad_log_softmax_picture
 from checker.curriculum.ref_returns import numerical_grad_log_pi, softmax_ref
 
 # Central differences are accurate to ~1e-9 here; 1e-6 also accepts float32 work on small logits.
@@ -48,7 +49,7 @@ def _check(learner, theta, action) -> None:
         )
     overflowed = not all(math.isfinite(x) for x in arr.ravel().tolist())
     expect_close(arr, numerical_grad_log_pi(theta, action), what=what, rtol=TOL, atol=TOL,
-                 mistakes=_mistakes(theta, action),
+                 mistakes=_mistakes(theta, action), picture=lambda: grad_log_softmax_picture(theta, action, arr),
                  note="Compute the softmax as exp(theta - max(theta)) / sum: exp(1000) overflows." if overflowed else "")
 
 

@@ -7,7 +7,8 @@ and, when the pattern is a known slip, say which one.
 import numpy as np
 
 from checker.api import CheckFailed
-from checker.curriculum.checks import function, is_close, show, to_array
+from checker.curriculum.checks import build_picture, function, is_close, show, to_array
+from checker.curriculum.pictures import gridworld_model_picture
 from checker.curriculum.ref_gridworld import ACTIONS, N_STATES, TERMINAL, gridworld_model, next_state
 
 MOVES = [(s, a) for s in range(N_STATES) if s != TERMINAL for a in range(4) if next_state(s, ACTIONS[a]) != s]
@@ -57,21 +58,22 @@ def _action_order(P: np.ndarray) -> str | None:
             "The exercise fixes 0 = up, 1 = down, 2 = left, 3 = right.")
 
 
-def _fail(header: str, lines: list[str], matching: int, what: str, diagnosis: str | None) -> None:
+def _fail(header: str, lines: list[str], matching: int, what: str, diagnosis: str | None, model: tuple) -> None:
     shown = lines[:SHOWN]
     if len(lines) > SHOWN:
         more = len(lines) - SHOWN
         shown.append(f"  ({more} more {'differs' if more == 1 else 'differ'})")
     if matching:
         shown.append(f"  all other {matching} {what} match")
-    raise CheckFailed("\n".join([header, *shown] + ([f"  This looks like {diagnosis}"] if diagnosis else [])))
+    raise CheckFailed("\n".join([header, *shown] + ([f"  This looks like {diagnosis}"] if diagnosis else [])),
+                      picture=build_picture(lambda: gridworld_model_picture(model)))
 
 
 def _header(bad: int, total: int, noun: str) -> str:
     return f"gridworld_3x3(): {bad} of {total} {noun}s {'is' if bad == 1 else 'are'} wrong:"
 
 
-def _check_transitions(P: np.ndarray, pairs: list, diagnose) -> None:
+def _check_transitions(P: np.ndarray, R: np.ndarray, pairs: list, diagnose) -> None:
     P_ref, _ = gridworld_model()
     bad = [(s, a) for s, a in pairs if not is_close(P[s, a], P_ref[s, a])]
     if not bad:
@@ -80,7 +82,7 @@ def _check_transitions(P: np.ndarray, pairs: list, diagnose) -> None:
              f"{' (the wall bounces you back)' if next_state(s, ACTIONS[a]) == s and s != TERMINAL else ''}"
              f", got {_where(P[s, a])}" for s, a in bad]
     _fail(_header(len(bad), len(pairs), "transition"), lines,
-          len(pairs) - len(bad), "transitions", diagnose(P, bad))
+          len(pairs) - len(bad), "transitions", diagnose(P, bad), (P, R))
 
 
 def _check_rewards(P: np.ndarray, R: np.ndarray, pairs: list, diagnose) -> None:
@@ -90,7 +92,7 @@ def _check_rewards(P: np.ndarray, R: np.ndarray, pairs: list, diagnose) -> None:
         return
     lines = [f"  R[{s}, {a}] ({ACTIONS[a]} from S{s}): expected {R_ref[s, a]:g}, got {R[s, a]:g}" for s, a in bad]
     _fail(_header(len(bad), len(pairs), "reward"), lines,
-          len(pairs) - len(bad), "rewards", diagnose(P, R, bad))
+          len(pairs) - len(bad), "rewards", diagnose(P, R, bad), (P, R))
 
 
 def _moves_diagnosis(P: np.ndarray, bad: list) -> str | None:
@@ -137,20 +139,17 @@ def test_returns_p_and_r_with_the_right_shapes(learner):
 
 def test_moves_inside_the_grid(learner):
     """moves inside the grid"""
-    P, _ = _learner_model(learner)
-    _check_transitions(P, MOVES, _moves_diagnosis)
+    _check_transitions(*_learner_model(learner), MOVES, _moves_diagnosis)
 
 
 def test_walls_bounce_back(learner):
     """walls bounce back"""
-    P, _ = _learner_model(learner)
-    _check_transitions(P, WALL_BUMPS, _walls_diagnosis)
+    _check_transitions(*_learner_model(learner), WALL_BUMPS, _walls_diagnosis)
 
 
 def test_s8_is_terminal(learner):
     """S8 is terminal"""
-    P, _ = _learner_model(learner)
-    _check_transitions(P, [(TERMINAL, a) for a in range(4)], _terminal_diagnosis)
+    _check_transitions(*_learner_model(learner), [(TERMINAL, a) for a in range(4)], _terminal_diagnosis)
 
 
 def test_reward_only_for_entering_s8(learner):

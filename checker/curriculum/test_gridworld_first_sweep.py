@@ -2,10 +2,12 @@
 
 import numpy as np
 
-from checker.curriculum.checks import Answer, Mistake, check_answer, rounding_slips
+from checker.curriculum.checks import Answer, Mistake, answer_picture, check_answer, rounding_slips
 from checker.curriculum.ref_gridworld import (
     ACTIONS, GAMMA, TERMINAL, evaluate, gridworld_model, next_state, uniform_policy,
 )
+
+EXERCISE = "gridworld_first_sweep"  # its picture: checker.curriculum.pictures
 
 
 def _sweep_with_goal_value(goal_value: float) -> np.ndarray:
@@ -41,9 +43,9 @@ ANSWERS = {"V1_S7": _answer(7), "V1_S5": _answer(5)}
 
 def test_value_of_s7_after_one_sweep(learner):
     """V1_S7, the value of S7 after one sweep"""
-    check_answer(learner, "V1_S7", ANSWERS["V1_S7"])
+    check_answer(learner, "V1_S7", ANSWERS["V1_S7"], picture=answer_picture(learner, EXERCISE))
 
 
 def test_value_of_s5_after_one_sweep(learner):
     """V1_S5, the value of S5 after one sweep"""
-    check_answer(learner, "V1_S5", ANSWERS["V1_S5"])
+    check_answer(learner, "V1_S5", ANSWERS["V1_S5"], picture=answer_picture(learner, EXERCISE))

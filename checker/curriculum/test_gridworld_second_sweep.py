@@ -6,8 +6,10 @@ contradicts V(S8) = 0 for the terminal goal and is not used. The value is comput
 
 import numpy as np
 
-from checker.curriculum.checks import Answer, Mistake, check_answer, rounding_slips
+from checker.curriculum.checks import Answer, Mistake, answer_picture, check_answer, rounding_slips
 from checker.curriculum.ref_gridworld import GAMMA, TERMINAL, evaluate, gridworld_model, uniform_policy
+
+EXERCISE = "gridworld_second_sweep"  # its picture: checker.curriculum.pictures
 
 CENTRE = 4
 NEIGHBOURS = (1, 7, 3, 5)  # up, down, left, right from S4
@@ -55,4 +57,4 @@ ANSWERS = {"V2_S4": _answer()}
 
 def test_value_of_centre_after_two_sweeps(learner):
     """V2_S4, the value of the centre after two sweeps"""
-    check_answer(learner, "V2_S4", ANSWERS["V2_S4"])
+    check_answer(learner, "V2_S4", ANSWERS["V2_S4"], picture=answer_picture(learner, EXERCISE))

@@ -2,9 +2,11 @@
 
 import math
 
-from checker.curriculum.checks import Answer, Mistake, check_answer
+from checker.curriculum.checks import Answer, Mistake, answer_picture, check_answer
 from checker.curriculum.mdps import CHAIN_NEXT, CHAIN_R
 from checker.curriculum.ref_values import sweeps_needed
+
+EXERCISE = "iterations_needed"  # its picture: checker.curriculum.pictures
 
 EPSILON = 0.01
 # Rough sweep counts that circulate for this chain ("about 40", "about 690"): not exact counts.
@@ -37,9 +39,9 @@ ANSWERS = {"SWEEPS_GAMMA_0_9": _answer(0.9), "SWEEPS_GAMMA_0_99": _answer(0.99)}
 
 def test_sweeps_for_gamma_0_9(learner):
     """SWEEPS_GAMMA_0_9, the sweeps needed at gamma 0.9"""
-    check_answer(learner, "SWEEPS_GAMMA_0_9", ANSWERS["SWEEPS_GAMMA_0_9"])
+    check_answer(learner, "SWEEPS_GAMMA_0_9", ANSWERS["SWEEPS_GAMMA_0_9"], picture=answer_picture(learner, EXERCISE))
 
 
 def test_sweeps_for_gamma_0_99(learner):
     """SWEEPS_GAMMA_0_99, the sweeps needed at gamma 0.99"""
-    check_answer(learner, "SWEEPS_GAMMA_0_99", ANSWERS["SWEEPS_GAMMA_0_99"])
+    check_answer(learner, "SWEEPS_GAMMA_0_99", ANSWERS["SWEEPS_GAMMA_0_99"], picture=answer_picture(learner, EXERCISE))

@@ -4,9 +4,11 @@ The section asks for ||V_4 - V_3||, but V_4 holds chain_v4's answer; sweeps 5 an
 same thing without giving it away.
 """
 
-from checker.curriculum.checks import Answer, Mistake, check_answer, rounding_slips
+from checker.curriculum.checks import Answer, Mistake, answer_picture, check_answer, rounding_slips
 from checker.curriculum.mdps import CHAIN_NEXT, CHAIN_R
 from checker.curriculum.ref_values import value_sweeps
+
+EXERCISE = "max_change"  # its picture: checker.curriculum.pictures
 
 GAMMA = 0.9
 SWEEP = 6
@@ -35,4 +37,4 @@ ANSWERS = {"MAX_CHANGE": _answer()}
 
 def test_max_change_of_sweep_6(learner):
     """MAX_CHANGE, the largest change of sweep 6"""
-    check_answer(learner, "MAX_CHANGE", ANSWERS["MAX_CHANGE"])
+    check_answer(learner, "MAX_CHANGE", ANSWERS["MAX_CHANGE"], picture=answer_picture(learner, EXERCISE))

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from checker.curriculum.checks import Described, Mistake, call, described, expect_close, plain
+from checker.curriculum.pictures import policy_evaluation_picture
 from checker.curriculum.ref_gridworld import GAMMA, evaluate, gridworld_model, uniform_policy
 
 
@@ -51,7 +52,8 @@ def _check(learner, P, R, pi, gamma, iterations) -> None:
     entry = (lambda index: f"V(S{index[0]})") if np.shape(plain(R)) == (9, 4) else "V"
     P, R, pi = plain(P), plain(R), plain(pi)
     expect_close(got, evaluate(P, R, pi, gamma, iterations), what=what, rtol=1e-6, atol=1e-6, entry=entry,
-                 mistakes=_mistakes(P, R, pi, gamma, iterations))
+                 mistakes=_mistakes(P, R, pi, gamma, iterations),
+                 picture=lambda: policy_evaluation_picture(P, R, pi, gamma, iterations, got))
 
 
 def _gridworld(as_lists: bool = False) -> tuple[Described, Described]:

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from checker.curriculum.checks import Described, Mistake, call, described, expect_close, plain
+from checker.curriculum.pictures import clip_gradient_picture
 from checker.curriculum.ref_policies import clip_gradient_ref, clip_objective_ref
 
 
@@ -34,7 +35,8 @@ def _check(learner, r, a, eps: float, expected=None) -> None:
     got, what = described(call, learner, "ppo_clip_gradient", r, a, eps)
     r, a = plain(r), plain(a)
     expected = clip_gradient_ref(r, a, eps) if expected is None else expected
-    expect_close(got, expected, what=what, mistakes=_mistakes(r, a, eps))
+    expect_close(got, expected, what=what, mistakes=_mistakes(r, a, eps),
+                 picture=lambda: clip_gradient_picture(r, a, eps, got))
 
 
 def test_workbook_cases(learner):

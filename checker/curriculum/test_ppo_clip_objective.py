@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from checker.curriculum.checks import Described, Mistake, call, described, expect_close, plain
+from checker.curriculum.pictures import clip_objective_picture
 from checker.curriculum.ref_policies import clip_objective_ref
 
 
@@ -31,7 +32,8 @@ def _mistakes(r, a, eps: float) -> list[Mistake]:
 def _check(learner, r, a, eps: float) -> None:
     got, what = described(call, learner, "ppo_clip_objective", r, a, eps)
     r, a = plain(r), plain(a)
-    expect_close(got, clip_objective_ref(r, a, eps), what=what, mistakes=_mistakes(r, a, eps))
+    expect_close(got, clip_objective_ref(r, a, eps), what=what, mistakes=_mistakes(r, a, eps),
+                 picture=lambda: clip_objective_picture(r, a, eps, got))
 
 
 def test_workbook_table(learner):

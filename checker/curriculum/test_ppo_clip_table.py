@@ -2,8 +2,10 @@
 
 import pytest
 
-from checker.curriculum.checks import Answer, Mistake, check_answer, rounding_slips
+from checker.curriculum.checks import Answer, Mistake, answer_picture, check_answer, rounding_slips
 from checker.curriculum.ref_policies import clip_scalar
+
+EXERCISE = "ppo_clip_table"  # its picture: checker.curriculum.pictures
 
 EPSILON = 0.2
 CASES = {"L_CASE1": (1.3, 0.5), "L_CASE2": (1.3, -0.5), "L_CASE3": (0.7, 0.5), "L_CASE4": (0.7, -0.5)}
@@ -36,4 +38,4 @@ ANSWERS = {name: _answer(r, a) for name, (r, a) in CASES.items()}
 @pytest.mark.parametrize("name", CASES)
 def test_clipped_objective(learner, name):
     """{name}, L_CLIP of its row"""
-    check_answer(learner, name, ANSWERS[name])
+    check_answer(learner, name, ANSWERS[name], picture=answer_picture(learner, EXERCISE))

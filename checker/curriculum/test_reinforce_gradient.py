@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from checker.curriculum.checks import Described, Mistake, call_explained, described, expect_close, plain
+from checker.curriculum.pictures import reinforce_gradient_picture
 from checker.curriculum.ref_returns import returns_forward, softmax_ref
 
 # Returns up to ~20 and sums of up to 20 steps: 1e-5 accepts float32 arithmetic.
@@ -46,7 +47,8 @@ def _check(learner, theta, actions, returns) -> None:
                                       "one per logit.")
     theta, actions, returns = plain(theta), plain(actions), plain(returns)
     expect_close(got, _reference(theta, actions, returns), what=what, rtol=TOL, atol=TOL,
-                 mistakes=_mistakes(theta, actions, returns))
+                 mistakes=_mistakes(theta, actions, returns),
+                 picture=lambda: reinforce_gradient_picture(theta, actions, returns, got))
 
 
 def test_single_step_positive_return(learner):

@@ -1,6 +1,8 @@
 """Hidden tests for return_g0: G_0 of rewards [1, 0, 1, 0, 1] at gamma = 0.99."""
 
-from checker.curriculum.checks import Answer, Mistake, check_answer, rounding_slips
+from checker.curriculum.checks import Answer, Mistake, answer_picture, check_answer, rounding_slips
+
+EXERCISE = "return_g0"  # its picture: checker.curriculum.pictures
 
 REWARDS = (1.0, 0.0, 1.0, 0.0, 1.0)
 GAMMA = 0.99
@@ -26,4 +28,4 @@ ANSWERS = {"G0": _answer()}
 
 def test_return_from_step_0(learner):
     """G0, the return from step 0"""
-    check_answer(learner, "G0", ANSWERS["G0"])
+    check_answer(learner, "G0", ANSWERS["G0"], picture=answer_picture(learner, EXERCISE))

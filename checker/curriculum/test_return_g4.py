@@ -1,6 +1,8 @@
 """Hidden tests for return_g4: G_4 of rewards [1, 0, 1, 0, 1] at gamma = 0.99."""
 
-from checker.curriculum.checks import Answer, Mistake, check_answer, rounding_slips
+from checker.curriculum.checks import Answer, Mistake, answer_picture, check_answer, rounding_slips
+
+EXERCISE = "return_g4"  # its picture: checker.curriculum.pictures
 
 REWARDS = (1.0, 0.0, 1.0, 0.0, 1.0)
 GAMMA = 0.99
@@ -25,4 +27,4 @@ ANSWERS = {"G4": _answer()}
 
 def test_return_from_last_step(learner):
     """G4, the return from the last step"""
-    check_answer(learner, "G4", ANSWERS["G4"])
+    check_answer(learner, "G4", ANSWERS["G4"], picture=answer_picture(learner, EXERCISE))

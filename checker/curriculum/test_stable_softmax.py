@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from checker.curriculum.checks import Described, Mistake, call, described, expect_close, plain, to_array
+from checker.curriculum.pictures import softmax_picture
 from checker.curriculum.ref_returns import softmax_ref
 
 SHIFT_NOTE = ("Subtracting max(logits) from every logit before exp leaves the softmax unchanged "
@@ -34,7 +35,7 @@ def _check(learner, logits) -> None:
     # NaN or inf here almost always means exp overflowed or 0/0: say how to avoid it.
     overflowed = not all(math.isfinite(x) for x in arr.ravel().tolist())
     expect_close(arr, softmax_ref(logits), what=what, mistakes=_mistakes(logits),
-                 note=SHIFT_NOTE if overflowed else "")
+                 note=SHIFT_NOTE if overflowed else "", picture=lambda: softmax_picture(logits, arr))
 
 
 def test_workbook_logits(learner):

@@ -1,7 +1,9 @@
 """Hidden tests for td_residual_values: delta_0 and delta_4 of the section's trajectory."""
 
-from checker.curriculum.checks import Answer, Mistake, check_answer, rounding_slips
+from checker.curriculum.checks import Answer, Mistake, answer_picture, check_answer, rounding_slips
 from checker.curriculum.ref_returns import ADV_GAMMA, ADV_NEXT_VALUES, ADV_REWARDS, ADV_VALUES
+
+EXERCISE = "td_residual_values"  # its picture: checker.curriculum.pictures
 
 
 def _delta(t: int, gamma: float = ADV_GAMMA) -> float:
@@ -30,9 +32,9 @@ ANSWERS = {"DELTA_0": _answer(0), "DELTA_4": _answer(4)}
 
 def test_td_residual_at_step_0(learner):
     """DELTA_0, the TD residual at step 0"""
-    check_answer(learner, "DELTA_0", ANSWERS["DELTA_0"])
+    check_answer(learner, "DELTA_0", ANSWERS["DELTA_0"], picture=answer_picture(learner, EXERCISE))
 
 
 def test_td_residual_at_last_step(learner):
     """DELTA_4, the TD residual at the last step"""
-    check_answer(learner, "DELTA_4", ANSWERS["DELTA_4"])
+    check_answer(learner, "DELTA_4", ANSWERS["DELTA_4"], picture=answer_picture(learner, EXERCISE))

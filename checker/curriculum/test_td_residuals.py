@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from checker.curriculum.checks import Described, Mistake, call_explained, described, expect_close, plain
+from checker.curriculum.pictures import td_residuals_picture
 from checker.curriculum.ref_returns import (
     ADV_GAMMA, ADV_NEXT_VALUES, ADV_REWARDS, ADV_VALUES, td_residuals_ref,
 )
@@ -38,7 +39,8 @@ def _check(learner, rewards, values, next_values, gamma, dones=None) -> None:
                                       "np.asarray(dones, dtype=float) turns any of them into 0.0/1.0.", **kwargs)
     rewards, values, next_values, dones = plain(rewards), plain(values), plain(next_values), plain(dones)
     expect_close(got, td_residuals_ref(rewards, values, next_values, gamma, dones), what=what,
-                 rtol=TOL, atol=TOL, mistakes=_mistakes(rewards, values, next_values, gamma, dones))
+                 rtol=TOL, atol=TOL, mistakes=_mistakes(rewards, values, next_values, gamma, dones),
+                 picture=lambda: td_residuals_picture(rewards, values, next_values, gamma, dones, got))
 
 
 def test_workbook_trajectory(learner):

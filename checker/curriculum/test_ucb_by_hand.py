@@ -2,7 +2,9 @@
 
 import math
 
-from checker.curriculum.checks import Answer, Mistake, check_answer, rounding_slips
+from checker.curriculum.checks import Answer, Mistake, answer_picture, check_answer, rounding_slips
+
+EXERCISE = "ucb_by_hand"  # its picture: checker.curriculum.pictures
 
 T, C = 100, 2.0
 Q2, N2 = 4.0, 10
@@ -29,4 +31,4 @@ ANSWERS = {"UCB_ACTION_2": _answer()}
 
 def test_ucb_of_action_2(learner):
     """UCB_ACTION_2, the UCB score of action 2"""
-    check_answer(learner, "UCB_ACTION_2", ANSWERS["UCB_ACTION_2"])
+    check_answer(learner, "UCB_ACTION_2", ANSWERS["UCB_ACTION_2"], picture=answer_picture(learner, EXERCISE))

@@ -7,6 +7,7 @@ import pytest
 
 from checker.api import CheckFailed
 from checker.curriculum.checks import Described, Mistake, call_with_warnings, expect_close, plain, show, to_array
+from checker.curriculum.pictures import ucb_picture
 
 
 def _reference(Q, N, t: float, c: float) -> np.ndarray:
@@ -41,7 +42,8 @@ def _check(learner, Q, N, t, c) -> None:
         raise CheckFailed(f"{what}\n  returned {show(arr)} with NaN for an action with N = 0.\n"
                           "  This looks like dividing by zero visits: give untried actions +inf "
                           "without computing ln(t) / 0.")
-    expect_close(arr, _reference(Q, N, t, c), what=what, mistakes=_mistakes(Q, N, t, c))
+    expect_close(arr, _reference(Q, N, t, c), what=what, mistakes=_mistakes(Q, N, t, c),
+                 picture=lambda: ucb_picture(Q, N, t, c, arr))
     numeric = [w for w in caught if "RuntimeWarning" in w.categories]
     if numeric:
         raise CheckFailed(f"{what}\n  returned the right scores, but numpy warned: {numeric[0].message}\n"

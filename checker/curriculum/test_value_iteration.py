@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from checker.curriculum.checks import Described, Mistake, call_with_time_limit, described, expect_close, plain
+from checker.curriculum.pictures import value_iteration_picture
 from checker.curriculum.mdps import CHAIN_NEXT, CHAIN_R
 from checker.curriculum.ref_values import exact_values, value_sweeps
 
@@ -36,7 +37,8 @@ def _check(learner, R, nxt, gamma, epsilon):
                           seconds=2, why=NEVER_STOPS)
     R, nxt = plain(R), plain(nxt)
     expected = value_sweeps(R, nxt, gamma, epsilon)[-1]
-    expect_close(got, expected, what=what, mistakes=_mistakes(R, nxt, gamma, epsilon))
+    expect_close(got, expected, what=what, mistakes=_mistakes(R, nxt, gamma, epsilon),
+                 picture=lambda: value_iteration_picture(R, nxt, gamma, epsilon, got))
 
 
 def test_workbook_chain(learner):

@@ -14,7 +14,7 @@ from rich.console import RenderableType
 from checker.pictures.bars import bars_candidates
 from checker.pictures.common import Fitted, first_fit
 from checker.pictures.curve import curve_candidates
-from checker.pictures.grid import arrow_glyph, grid_candidates
+from checker.pictures.grid import arrow_glyph, focus_frame as _grid_focus, grid_candidates
 from checker.pictures.spec import (
     DIRECTIONS, KINDS, Band, BarGroup, BarPart, BarsPicture, Cell, CurvePicture, GridFrame, GridPicture,
     Picture, PictureError, RefLine, Series, parse_picture, wire_number,
@@ -49,8 +49,20 @@ def frame_count(spec: Any) -> int:
     return len(picture.frames) if isinstance(picture, GridPicture) else 1
 
 
+def focus_frame(spec: Any) -> int:
+    """The frame a picture is about (a grid's first differing frame; 0 for bars and curves):
+    where paging through the frames one at a time starts."""
+    picture = parse_picture(spec)
+    return _grid_focus(picture) if isinstance(picture, GridPicture) else 0
+
+
+def reveals_answer(spec: Any) -> bool:
+    """True when the picture shows what the learner is asked to find: draw it only when asked."""
+    return parse_picture(spec).reveals_answer
+
+
 __all__ = [
     "Band", "BarGroup", "BarPart", "BarsPicture", "Cell", "CurvePicture", "DIRECTIONS", "Fitted", "GridFrame",
-    "GridPicture", "KINDS", "Picture", "PictureError", "RefLine", "Series", "arrow_glyph", "frame_count",
-    "parse_picture", "render_picture", "wire_number",
+    "GridPicture", "KINDS", "Picture", "PictureError", "RefLine", "Series", "arrow_glyph", "focus_frame",
+    "frame_count", "parse_picture", "render_picture", "reveals_answer", "wire_number",
 ]

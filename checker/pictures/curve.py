@@ -271,8 +271,11 @@ def _around(picture: CurvePicture, color: bool, width: int) -> tuple[list[Text],
 def curve_candidates(picture: CurvePicture, width: int, height: int, color: bool,
                      frame: int | None) -> Iterator[RenderableType]:
     head, tail = _around(picture, color, width)
-    # First with everything around the plot, then without the caption, then the plot alone.
-    for below in (tail, tail[: len(_legend(picture, color, width))], []):
+    legend = tail[: len(_legend(picture, color, width))]
+    # First with everything around the plot, then without the caption, then the plot alone:
+    # but only a plot whose title says all (one curve, no lines): unnamed marks mislead.
+    alone = len(picture.series) == 1 and not (picture.hlines or picture.vlines or picture.bands)
+    for below in (tail, legend, *([[]] if alone else [])):
         plot_height = min(height - len(head) - len(below), 20)
         if plot_height < MIN_PLOT_HEIGHT or width < MIN_PLOT_WIDTH:
             continue

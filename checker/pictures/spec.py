@@ -6,6 +6,9 @@ rejects anything malformed with a ``PictureError`` naming the field. Nothing her
 the numbers mean: a grid is rows x cols of cells, bars are values per index, a curve is y
 against x.
 
+Every kind takes ``reveals_answer``: true when the picture shows what the learner is asked to
+find (an answer the check's own message withholds). The UI then draws it only when asked.
+
 Numbers are floats. Non-finite ones travel as the strings "inf", "-inf" and "nan", so that a
 spec stays strict JSON (results files and other tools refuse bare Infinity/NaN).
 """
@@ -177,6 +180,7 @@ class GridPicture:
     atol: float = 1e-6
     rtol: float = 1e-6
     caption: str = ""
+    reveals_answer: bool = False
     kind: str = field(default="grid", init=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -226,8 +230,8 @@ def _size(value: Any, where: str) -> int:
 
 
 def _grid(data: Mapping[str, Any]) -> GridPicture:
-    _check_keys(data, {"kind", "title", "rows", "cols", "frames", "cell_labels", "layout", "atol", "rtol", "caption"},
-                "picture")
+    _check_keys(data, {"kind", "title", "rows", "cols", "frames", "cell_labels", "layout", "atol", "rtol", "caption",
+                       "reveals_answer"}, "picture")
     rows, cols = _size(data.get("rows"), "picture.rows"), _size(data.get("cols"), "picture.cols")
     if rows * cols > MAX_CELLS:
         raise PictureError(f"picture: {rows}x{cols} is more than {MAX_CELLS} cells")
@@ -247,7 +251,12 @@ def _grid(data: Mapping[str, Any]) -> GridPicture:
         atol=_tolerance(data.get("atol", 1e-6), "picture.atol"),
         rtol=_tolerance(data.get("rtol", 1e-6), "picture.rtol"),
         caption=_text(data.get("caption", ""), "picture.caption", limit=200),
+        reveals_answer=_reveals(data),
     )
+
+
+def _reveals(data: Mapping[str, Any]) -> bool:
+    return _bool(data.get("reveals_answer", False), "picture.reveals_answer")
 
 
 # ---------------------------------------------------------------- bars
@@ -280,6 +289,7 @@ class BarsPicture:
     atol: float = 1e-6
     rtol: float = 1e-6
     caption: str = ""
+    reveals_answer: bool = False
     kind: str = field(default="bars", init=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -318,7 +328,8 @@ def _bar_group(value: Any, where: str) -> BarGroup:
 
 
 def _bars(data: Mapping[str, Any]) -> BarsPicture:
-    _check_keys(data, {"kind", "title", "groups", "value_range", "atol", "rtol", "caption"}, "picture")
+    _check_keys(data, {"kind", "title", "groups", "value_range", "atol", "rtol", "caption", "reveals_answer"},
+                "picture")
     groups = _items(data.get("groups"), "picture.groups", _bar_group, limit=8)
     if not groups:
         raise PictureError("picture.groups: at least one group is needed")
@@ -338,6 +349,7 @@ def _bars(data: Mapping[str, Any]) -> BarsPicture:
         atol=_tolerance(data.get("atol", 1e-6), "picture.atol"),
         rtol=_tolerance(data.get("rtol", 1e-6), "picture.rtol"),
         caption=_text(data.get("caption", ""), "picture.caption", limit=200),
+        reveals_answer=_reveals(data),
     )
 
 
@@ -382,6 +394,7 @@ class CurvePicture:
     vlines: tuple[RefLine, ...] = ()
     bands: tuple[Band, ...] = ()
     caption: str = ""
+    reveals_answer: bool = False
     kind: str = field(default="curve", init=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -432,7 +445,7 @@ def _band(value: Any, where: str) -> Band:
 
 def _curve(data: Mapping[str, Any]) -> CurvePicture:
     _check_keys(data, {"kind", "title", "series", "x_label", "y_label", "log_y", "hlines", "vlines", "bands",
-                       "caption"}, "picture")
+                       "caption", "reveals_answer"}, "picture")
     series = _items(data.get("series"), "picture.series", _series, limit=12)
     if not series:
         raise PictureError("picture.series: at least one series is needed")
@@ -446,6 +459,7 @@ def _curve(data: Mapping[str, Any]) -> CurvePicture:
         vlines=_items(data.get("vlines", []), "picture.vlines", _ref_line, limit=8),
         bands=_items(data.get("bands", []), "picture.bands", _band, limit=4),
         caption=_text(data.get("caption", ""), "picture.caption", limit=200),
+        reveals_answer=_reveals(data),
     )
 
 

@@ -12,6 +12,8 @@ The rules:
   exercise had already passed when they came to it. ``n``, ``p`` and the list go to any
   exercise and stay there.
 - Saving another exercise's file makes it current and checks it.
+- ``v`` shows the picture of the failing check on screen, full size, a frame at a time where
+  it has frames; one that shows the answer (an answer exercise's) asks first.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from dataclasses import dataclass, field, replace
 from enum import Enum, auto
 from typing import Mapping, Union
 
-from checker.result import Result
-from checker.verdict_view import detail_lines, failing_tests
+from checker.pictures import focus_frame, frame_count
+from checker.result import Result, TestResult
+from checker.verdict_view import detail_lines, failing_tests, picture_withheld, selected_test
 from checker.watch.events import (
     CheckAllProgress, Checked, CheckedAll, CheckFailed, CheckingSlow, CheckStarted, DiffLoaded, Event,
     HintTaken, KeyPressed, Noted, Resized, Saved, Stop,
@@ -76,7 +79,18 @@ class Diff:
     scroll: int = 0
 
 
-View = Union[Verdict, Picker, Grid, Detail, Diff]
+@dataclass(frozen=True)
+class Picture:
+    """The failing check's picture, full size: all of it that fits (``frame`` None), or one frame.
+
+    ``revealed``: the learner asked to see a picture that shows the answer.
+    """
+
+    frame: int | None = None
+    revealed: bool = False
+
+
+View = Union[Verdict, Picker, Grid, Detail, Diff, Picture]
 
 
 @dataclass(frozen=True)
@@ -202,6 +216,7 @@ class Action(Enum):
     END = auto()
     DETAIL = auto()
     DIFF = auto()
+    PICTURE = auto()
     BACK = auto()
     ENTER = auto()
     ERASE = auto()
@@ -210,7 +225,7 @@ class Action(Enum):
 VERDICT_KEYS = {
     "n": Action.NEXT, "p": Action.PREVIOUS, "h": Action.HINT, "l": Action.LIST, "r": Action.RERUN,
     "c": Action.CHECK_ALL, "q": Action.QUIT, "j": Action.DOWN, "down": Action.DOWN, "k": Action.UP,
-    "up": Action.UP, "o": Action.DETAIL, "d": Action.DIFF, "escape": Action.BACK,
+    "up": Action.UP, "o": Action.DETAIL, "d": Action.DIFF, "v": Action.PICTURE, "escape": Action.BACK,
 }
 MOVE_KEYS = {
     "j": Action.DOWN, "down": Action.DOWN, "k": Action.UP, "up": Action.UP, " ": Action.PAGE_DOWN,
@@ -219,6 +234,10 @@ MOVE_KEYS = {
 }
 SCROLL_KEYS = {**MOVE_KEYS, "o": Action.BACK, "d": Action.BACK}
 PICKER_KEYS = {**MOVE_KEYS, "l": Action.BACK, "enter": Action.ENTER, "backspace": Action.ERASE}
+FRAME_KEYS = {  # in the picture: the frames, one at a time
+    "right": Action.DOWN, " ": Action.DOWN, "pagedown": Action.DOWN, "left": Action.UP, "b": Action.UP,
+    "pageup": Action.UP, "home": Action.HOME, "end": Action.END, "escape": Action.BACK, "v": Action.BACK,
+}
 CHROME_ROWS = 8  # rows of a screen that are not the list or the scrolled text
 
 
@@ -301,7 +320,7 @@ def on_saved(model: Model, event: Saved) -> Step:
         return arrive(replace(model, done=done), event.exercise, reviewing=event.recorded)
     if event.digest is not None and event.digest == model.latest_digest:
         return replace(model, done=done), ()  # one save raises several events: the content decides
-    view = Verdict() if isinstance(model.view, (Grid, Detail)) else model.view
+    view = Verdict() if isinstance(model.view, (Grid, Detail, Picture)) else model.view
     return start_check(replace(model, done=done, view=view), event.digest)
 
 
@@ -320,7 +339,7 @@ def on_checked(model: Model, event: Checked) -> Step:
         return model, ()  # a verdict for an exercise the learner has left
     if result.source_sha256 is not None and result.source_sha256 != event.on_disk:
         return start_check(model)  # the file changed under the check: this verdict is stale
-    view = Verdict() if isinstance(model.view, Detail) else model.view
+    view = Verdict() if isinstance(model.view, (Detail, Picture)) else model.view
     model = replace(model, checking=None, result=result, selected=0, view=view,
                     verdicts={**model.verdicts, name: result})
     if not result.passed:
@@ -367,6 +386,8 @@ def on_key(model: Model, key: str) -> Step:
             return on_verdict_key(back, action) if action not in (None, Action.BACK) else (back, ())
         case Detail() | Diff():
             return on_scroll_key(model, SCROLL_KEYS.get(key))
+        case Picture() as picture:
+            return on_picture_key(model, picture, key)
         case _:
             raise TypeError(f"watch mode has no view {model.view!r}")
 
@@ -396,6 +417,8 @@ def on_verdict_key(model: Model, action: Action | None) -> Step:
             return (replace(model, view=Detail()) if model.result is not None else model), ()
         case Action.DIFF:
             return on_diff_key(model)
+        case Action.PICTURE:
+            return on_picture_request(model)
         case Action.BACK:
             return replace(model, hint=None, banner=None), ()
         case _:  # no key, or one that means nothing on this screen
@@ -409,6 +432,59 @@ def on_diff_key(model: Model) -> Step:
     if model.current in model.done:
         return model, (LoadDiff(model.current),)
     return replace(model, flash="The reference is shown once you pass this exercise."), ()
+
+
+def pictured_test(model: Model) -> TestResult | None:
+    """The failing check on screen, when it carries a picture."""
+    test = selected_test(model.result, model.selected) if model.result is not None else None
+    return test if test is not None and test.picture is not None else None
+
+
+def frames(spec: dict) -> tuple[int, int]:
+    """How many frames a picture has, and the one it is about (1 and 0 for an unreadable spec)."""
+    try:
+        return frame_count(spec), focus_frame(spec)
+    except Exception:  # noqa: BLE001 - the screen says it cannot draw it; the keys must not fail
+        return 1, 0
+
+
+def on_picture_request(model: Model) -> Step:
+    if pictured_test(model) is not None:
+        return replace(model, view=Picture()), ()
+    if model.result is not None and model.result.passed:
+        flash = f"Pictures come with a failing check; `rlcheck show {model.current}` draws the reference's."
+    elif model.banner is not None and model.result is None:
+        flash = f"{model.banner.passed} passes: `rlcheck show {model.banner.passed}` draws the reference's picture."
+    elif model.result is not None and failing_tests(model.result):
+        flash = "This check has no picture."
+    else:
+        flash = "There is no picture to show: no check has failed."
+    return replace(model, flash=flash), ()
+
+
+def on_picture_key(model: Model, picture: Picture, key: str) -> Step:
+    """Frames, one at a time, with the arrow keys; Esc or v back; any other key back, and a key
+    that means something on the verdict screen also does it (as on check-all's grid)."""
+    test = pictured_test(model)
+    asking = test is not None and picture_withheld(test.picture) and not picture.revealed
+    if asking and key == "v":
+        return replace(model, view=Picture(revealed=True)), ()
+    action = None if asking or test is None else FRAME_KEYS.get(key)
+    match action:
+        case Action.DOWN | Action.UP | Action.HOME | Action.END:
+            assert test is not None and test.picture is not None
+            count, focus = frames(test.picture)
+            if count <= 1:
+                return model, ()
+            start = focus if picture.frame is None else picture.frame
+            # From the whole picture, the first step lands beside the frame it is about.
+            frame = {Action.DOWN: start + 1, Action.UP: start - 1, Action.HOME: 0, Action.END: count - 1}[action]
+            return replace(model, view=replace(picture, frame=max(0, min(count - 1, frame)))), ()
+        case Action.BACK:
+            return replace(model, view=Verdict()), ()
+    back = replace(model, view=Verdict())
+    meaning = VERDICT_KEYS.get(key)
+    return on_verdict_key(back, meaning) if meaning not in (None, Action.BACK, Action.PICTURE) else (back, ())
 
 
 def scroll_limit(model: Model) -> int:

@@ -3,8 +3,8 @@
 Pinned on top: a pass banner (when one just happened), the header (exercise, topic and kind,
 k/N, "passed ✓", the file as a clickable link, progress) and the verdict's summary. At the
 bottom: notes, warnings and the keys. The body in between belongs to the view: the compact
-failure view, the list, check-all's grid, or a scrolled text (one check in full, the diff
-against the reference). Everything is a plain function of the model and a few facts about
+failure view, the list, check-all's grid, a scrolled text (one check in full, the diff
+against the reference), or the failing check's picture at full size. Everything is a plain function of the model and a few facts about
 the course; drawing is the loop's job.
 """
 
@@ -18,12 +18,14 @@ from rich.console import Console
 from rich.text import Text
 
 from checker import ui
+from checker.ui import escape_control
 from checker.catalog import Course
 from checker.verdict_view import (
-    Section, ViewOptions, body_sections, detail_lines, failing_tests, fit, one_row, summary_rows, wrap,
+    Section, ViewOptions, allows_color, body_sections, detail_lines, failing_tests, fit, one_row, picture_lines,
+    picture_withheld, summary_rows, wrap,
 )
 from checker.watch.machine import (
-    Banner, CheckingAll, CheckingOne, Detail, Diff, Grid, Model, Picker, Verdict,
+    Banner, CheckingAll, CheckingOne, Detail, Diff, Grid, Model, Picker, Picture, Verdict, frames, pictured_test,
 )
 from checker.watch.picker import grid_rows, picker_rows
 
@@ -94,6 +96,8 @@ def key_items(model: Model, ctx: Context) -> list[str]:
             if model.result is not None and (failing_tests(model.result) or model.result.output.strip()
                                              or model.result.detail.strip()):
                 extra.append("o full output")
+            if pictured_test(model) is not None:
+                extra.append("v picture")
             if model.banner is not None or model.current in model.done:
                 extra.append("d diff")
             return [*extra, *KEYS_VERDICT]
@@ -103,6 +107,14 @@ def key_items(model: Model, ctx: Context) -> list[str]:
             return ["any key: back to the exercise", "q quit"]
         case Detail() | Diff():
             return ["↑↓ j/k scroll", "space/b page", "Esc back"]
+        case Picture(revealed=revealed):
+            test = pictured_test(model)
+            if test is None:
+                return ["any key: back"]
+            if picture_withheld(test.picture) and not revealed:
+                return ["v show it", "any other key: back"]
+            paging = ["←/→ one frame at a time", "Home/End first/last"] if frames(test.picture)[0] > 1 else []
+            return [*paging, "Esc or v back", "q quit"]
         case _:
             raise TypeError(f"no keys for view {model.view!r}")
 
@@ -151,9 +163,10 @@ def verdict_body(model: Model, ctx: Context, width: int, height: int, console: C
     """The verdict's sections, then the hint if one was asked for (it is the first to get room)."""
     sections: list[Section] = []
     slow = isinstance(model.checking, CheckingOne) and model.checking.slow
-    if model.result is not None and not slow and not isinstance(model.checking, CheckingAll):
-        sections += body_sections(model.result, model.selected, ViewOptions(width, ctx.keys), console)
     hint = hint_section(model, ctx, width, console)
+    if model.result is not None and not slow and not isinstance(model.checking, CheckingAll):
+        budget = height - (min(hint.want, height) if hint is not None else 0)
+        sections += body_sections(model.result, model.selected, ViewOptions(width, ctx.keys), console, budget)
     if hint is None:
         return fit(sections, height)
     return fit([*sections, hint], height, priority=[*range(1, len(sections) + 1), 0])
@@ -171,6 +184,28 @@ def scrolled_body(lines: list[Text], scroll: int, title: Text, width: int, heigh
         last = i
     where = Text(f"  lines {scroll + 1}–{last + 1} of {len(lines)}", style="dim")
     return [one_row(title + where, width), *rows[: height - 1]]
+
+
+def picture_body(model: Model, view: Picture, width: int, height: int, console: Console) -> list[Text]:
+    """The failing check's picture at full size, under a title naming the check."""
+    test = pictured_test(model)
+    if test is None or test.picture is None:
+        return [Text("This check has no picture any more: its verdict changed.", style="dim")]
+    title = Text("Picture: ", style="bold")
+    title.append(escape_control(test.name), style="bold")
+    if picture_withheld(test.picture) and not view.revealed:
+        text = Text("This picture shows the answer: the values this check expects, beside yours. "
+                    "Press v to see it; any other key goes back.")
+        return [one_row(title, width), Text(""), *wrap(text, width, console)]
+    count = frames(test.picture)[0]
+    frame = None if view.frame is None else max(0, min(view.frame, count - 1))
+    if frame is not None:
+        title.append(f"  frame {frame + 1} of {count}", style="dim")
+    rows = picture_lines(test.picture, width, height - 1, allows_color(console), frame=frame)
+    if rows is None:
+        rows = wrap(Text(f"The picture cannot be drawn in {width}x{height}: make the terminal larger, or run "
+                         f"`rlcheck show {model.current}`.", style="yellow"), width, console)
+    return [one_row(title, width), *rows]
 
 
 def diff_text(lines: tuple[str, ...]) -> list[Text]:
@@ -193,6 +228,8 @@ def body(model: Model, ctx: Context, width: int, height: int, console: Console) 
         case Detail(scroll=scroll):
             lines = detail_lines(model.result, model.selected) if model.result is not None else [Text("")]
             return scrolled_body(lines, scroll, Text("Full output", style="bold"), width, height, console)
+        case Picture() as view:
+            return picture_body(model, view, width, height, console)
         case Diff(exercise=exercise, lines=lines, scroll=scroll):
             if not lines:
                 return [Text(f"Your {exercise} is the reference solution, byte for byte.", style="green")]
