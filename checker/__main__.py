@@ -1,5 +1,5 @@
 """``python -m checker`` is the same as the ``rlcheck`` command."""
 
-from checker.cli import app
+from checker.cli import cli
 
-app(prog_name="rlcheck")
+cli(prog_name="rlcheck")

@@ -19,7 +19,6 @@ import pytest
 
 from checker.api import CheckFailed
 from checker.catalog import load_course
-from checker.curriculum import checks
 from checker.curriculum.checks import (
     Answer, Described, Mistake, call, call_explained, check_answer, describe_call, described, expect_close,
     rounding_slips, show,

@@ -318,12 +318,14 @@ def test_an_exercise_without_hints_says_so_instead_of_failing(tmp_path: Path) ->
 
     app = hint_app(tmp_path, 0, None)
     exercise = app.course.by_name["a"]
-    ui.hint_panel(exercise, app.next_hint(exercise))
+    console = ui.make_console(file=__import__("io").StringIO(), width=60, color_system=None)
+    console.print(ui.hint_panel(exercise, app.next_hint(exercise)))
+    assert "This exercise has no hints." in console.file.getvalue()
 
 
 def test_forget_drops_the_pass_and_the_hints_of_those_reset_only(tmp_path: Path) -> None:
     app = make_app(tmp_path)
-    a, b = app.course.by_name["a"], app.course.by_name["b"]
+    a = app.course.by_name["a"]
     app.store.update(lambda p: (p.passed.update(a=D1, b=D2), p.hints_shown.update(a=1, b=2)), app.progress)
     app.refresh()
     app.forget(a)
