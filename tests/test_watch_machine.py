@@ -336,3 +336,14 @@ def test_an_event_without_a_transition_fails_loudly():
         step(model, FileChanged(__file__))  # the loop's own event: it never reaches the machine
     with pytest.raises(TypeError, match="no transition"):
         step(model, "n")  # type: ignore[arg-type]
+
+
+def test_the_welcome_stays_until_the_first_save():
+    from dataclasses import replace as _replace
+
+    from checker.watch.events import Saved
+    from checker.watch.machine import Model, Size, step
+
+    model = _replace(Model(names=("a", "b"), current="a", size=Size(80, 24)), welcome="Welcome!")
+    after, _ = step(model, Saved("a", "d1", recorded=False, done=False))
+    assert model.welcome == "Welcome!" and after.welcome == ""

@@ -8,6 +8,8 @@ threads at once.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import queue
 import signal
 import time
@@ -57,6 +59,8 @@ class Loop:
         self.references = frozenset(e.name for e in course.exercises if reference_solution(course, e) is not None)
         names = tuple(e.name for e in course.exercises)
         self.model, self._first = initial(names, app.current().name, app.done_names(), manual, self.size())
+        if course.policy.welcome and not app.done_names():
+            self.model = replace(self.model, welcome=course.policy.welcome)
 
     # -- plumbing
 
@@ -197,8 +201,6 @@ def run_watch(app: App, options: CheckOptions, poll: bool = False, manual: bool 
     observer, note = start_observer(app.workspace.exercises_dir, loop.post, poll)
     if note:
         loop.post(Noted(note))
-    if app.course.policy.welcome and not app.done_names():
-        loop.post(Noted(app.course.policy.welcome))
     checker = CheckThread(runner, loop.post, app.unreadable_result)
     previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, lambda *_: loop.post(Stop()))}
     if hasattr(signal, "SIGWINCH"):

@@ -148,6 +148,7 @@ def go_to(model: Model, name: str) -> Step:
 
 
 def on_saved(model: Model, event: Saved) -> Step:
+    model = replace(model, welcome="")  # the learner has started: the welcome has done its job
     done = model.done | {event.exercise} if event.done else model.done - {event.exercise}
     if model.manual:
         return replace(model, done=done), ()

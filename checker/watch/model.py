@@ -111,6 +111,7 @@ class Model:
     banner: Banner | None = None
     hint: int | None = None  # index of the hint shown for the current exercise
     notes: tuple[str, ...] = ()
+    welcome: str = ""  # the course's welcome, shown until the first save
     flash: str = ""  # a one-off sentence, gone at the next key
     verdicts: Mapping[str, Result] = field(default_factory=dict)  # the last verdict of each exercise
 

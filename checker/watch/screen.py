@@ -134,6 +134,8 @@ def footer_rows(model: Model, ctx: Context, width: int, console: Console) -> lis
     rows: list[Text] = []
     if model.flash:
         rows += wrap(Text(model.flash, style="yellow"), width, console)
+    if model.welcome:
+        rows += wrap(Text(model.welcome, style="cyan"), width, console)
     for note in (*model.notes, *ctx.warnings):
         rows += wrap(Text(note, style="yellow"), width, console)
     if ctx.keys:
