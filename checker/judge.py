@@ -40,6 +40,9 @@ def pytest_args(test_files: list[str], rootdir: str) -> list[str]:
         "-c", os.devnull,  # ignore any pytest config found around the learner's workspace
         "--noconftest",
         "--capture=no",
+        # The hidden tests fail with CheckFailed messages written for learners, so pytest's assert
+        # rewriting (an AST pass over every test module at every start) buys nothing.
+        "--assert=plain",
         "-p", "no:cacheprovider",
         "-p", "no:terminal",
         "-p", "no:unraisableexception",
