@@ -472,3 +472,16 @@ def test_a_wrong_answer_keeps_its_picture_until_asked(watch_factory, workspace, 
     w.press("escape")
     w.frame_with("A picture of this check shows the answer")
     assert w.quit() == 0
+
+
+def test_the_screen_follows_the_terminal_not_stale_lines_and_columns(watch_factory, workspace, course):
+    """LINES/COLUMNS exported in the environment must not pin the screen to a size the terminal
+    does not have (some shells and tools export them; pytest-xdist's workers do)."""
+    from conftest import quiet_env
+
+    w = watch_factory(columns=110, rows=30, env={**quiet_env(TERM="xterm-256color"), "LINES": "12", "COLUMNS": "50"},
+                      keep_size_env=True)
+    frame = w.frame_with("not started", "q quit")
+    progress = next(line for line in frame.split("\n") if " done " in line)
+    assert len(progress) > 100, progress  # drawn across the real 110 columns, not 50
+    assert w.quit() == 0

@@ -19,10 +19,12 @@ KEYS = {"up": "\x1b[A", "down": "\x1b[B", "pageup": "\x1b[5~", "pagedown": "\x1b
 
 class Watch:
     def __init__(self, workspace: Path, *args: str, columns: int = 120, rows: int = 50,
-                 env: dict[str, str] | None = None) -> None:
+                 env: dict[str, str] | None = None, keep_size_env: bool = False) -> None:
         command = rlcheck_command()
         env = dict(env or quiet_env(TERM="xterm-256color"))
-        env.pop("COLUMNS", None)  # the pseudo-terminal's own size decides the layout
+        if not keep_size_env:
+            env.pop("COLUMNS", None)  # the pseudo-terminal's own size decides the layout
+            env.pop("LINES", None)  # (pytest-xdist's workers set both)
         self.child = pexpect.spawn(
             command[0], [*command[1:], "watch", *args], cwd=str(workspace),
             env=env, encoding="utf-8", codec_errors="replace",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import os
 import queue
 import signal
 import time
@@ -68,8 +69,7 @@ class Loop:
         self.events.put(event)
 
     def size(self) -> Size:
-        width, height = self.console.size
-        return Size(width, height)
+        return Size(*terminal_size(self.console))
 
     def exercise(self, name: str) -> Exercise:
         return self.app.course.by_name[name]
@@ -184,12 +184,26 @@ class Loop:
         return Context(self.app.course, self.paths, self.references, tuple(self.app.store.warnings), self.keys)
 
     def draw(self, force: bool = False) -> None:
+        # The console measures and crops at the terminal's real size, whatever LINES/COLUMNS say.
+        self.console.size = (self.model.size.columns, self.model.size.rows)
         rows = render(self.model, self.context(), self.console)
         if rows == self.last_frame and not force:
             return
         self.last_frame = rows
         self.console.clear()
         self.console.print(Text("\n").join(rows), crop=True, no_wrap=True, overflow="crop")
+
+
+def terminal_size(console: Console) -> tuple[int, int]:
+    """The terminal's real size. LINES and COLUMNS in the environment (exported by some shells and
+    tools, and by pytest-xdist) would pin rich to a size the terminal stopped having on resize."""
+    if console.is_terminal:
+        try:
+            size = os.get_terminal_size(console.file.fileno())
+            return size.columns, size.lines
+        except (OSError, ValueError, AttributeError):
+            pass
+    return console.size
 
 
 def run_watch(app: App, options: CheckOptions, poll: bool = False, manual: bool = False) -> int:
@@ -204,7 +218,7 @@ def run_watch(app: App, options: CheckOptions, poll: bool = False, manual: bool 
     checker = CheckThread(runner, loop.post, app.unreadable_result)
     previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, lambda *_: loop.post(Stop()))}
     if hasattr(signal, "SIGWINCH"):
-        previous[signal.SIGWINCH] = signal.signal(signal.SIGWINCH, lambda *_: loop.post(Resized(*console.size)))
+        previous[signal.SIGWINCH] = signal.signal(signal.SIGWINCH, lambda *_: loop.post(Resized(*terminal_size(console))))
     try:
         keys.start()
         runner.start()
