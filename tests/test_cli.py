@@ -273,3 +273,22 @@ def test_an_exercise_file_over_the_size_cap_gets_a_clear_error(cli, workspace, c
     run = cli("run", exercise.name, cwd=workspace, timeout=60)
     assert run.code == 1
     assert "is 3.0 MB, over the 2.0 MB limit" in " ".join(run.stdout.split())
+
+
+def test_a_checker_folder_and_stdlib_names_in_the_workspace_change_nothing(cli, workspace):
+    """A learner's `checker/` folder (named like the grader) or a `random.py` beside an exercise is
+    never imported by rlcheck: verify of untouched stubs stays "not started", a solution passes."""
+    fake = workspace / "checker"
+    fake.mkdir()
+    for name in ("__init__.py", "worker.py", "judge.py", "cli.py"):
+        (fake / name).write_text("raise SystemExit('the workspace checker/ was imported')\n")
+    (workspace / "exercises" / "01_bellman" / "random.py").write_text("raise SystemExit('random.py was imported')\n")
+    (workspace / "exercises" / "01_bellman" / "numpy.py").write_text("raise SystemExit('numpy.py was imported')\n")
+    stubs = cli("verify", "bellman_values", "bellman_iteration", cwd=workspace)
+    assert stubs.code == 1, stubs.text
+    assert "was imported" not in stubs.text and "note:" not in stubs.stderr  # no fallback either
+    assert "0 of 2 exercises pass" in " ".join(stubs.stdout.split())
+    (workspace / "exercises" / "01_bellman" / "bellman_iteration.py").write_text(
+        (REPO / "solutions" / "01_bellman" / "bellman_iteration.py").read_text())
+    solved = cli("run", "bellman_iteration", cwd=workspace)
+    assert solved.code == 0 and "was imported" not in solved.text, solved.text

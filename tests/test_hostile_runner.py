@@ -121,6 +121,12 @@ def warm(sessions) -> Session:
     return sessions[True, True]
 
 
+@pytest.fixture(params=[True, False], ids=["landlock", "unconfined"])
+def warm_either(request, sessions) -> Session:
+    """The warm path with Landlock and with it turned off."""
+    return sessions[True, request.param]
+
+
 @pytest.fixture(params=[(False, True), (True, True), (False, False), (True, False)],
                 ids=["cold-landlock", "warm-landlock", "cold-unconfined", "warm-unconfined"])
 def any_session(request, sessions) -> Session:
@@ -501,12 +507,12 @@ def bellman_iteration(V, R, P, gamma):
     (PATCHED_HIDDEN_TESTS, WRONG_MESSAGE),
 ], ids=["__eq__-always-true", "lying-ndarray-subclass", "reads-the-callers-frames", "complex-numbers",
         "loosened-kwdefaults", "patched-numpy-math-builtins", "patched-hidden-tests"])
-def test_lying_values_get_an_honest_verdict(warm, code, text):
-    result = warm.check(code)
+def test_lying_values_get_an_honest_verdict(warm_either, code, text):
+    result = warm_either.check(code)
     assert result.status is Status.FAILED, result.summary
     assert all(t.outcome != "passed" for t in result.tests)
     assert text in message_of(result)
-    warm.assert_unharmed()
+    warm_either.assert_unharmed()
 
 
 
