@@ -80,9 +80,17 @@ def solve(workspace: Path, exercise_path: str) -> None:
     shutil.copyfile(REPO / "solutions" / exercise_path, workspace / "exercises" / exercise_path)
 
 
+@pytest.fixture(scope="session")
+def warm_runner(course: Course):
+    """One warm runner for the session (per xdist worker): a worker starts once, not per test."""
+    with Runner(course, CheckOptions(), warm=True) as runner:
+        yield runner
+
+
 @pytest.fixture
-def check_code(course: Course, tmp_path: Path) -> Callable[..., Result]:
-    """Check a piece of learner code as the given exercise, through the real runner."""
+def check_code(course: Course, tmp_path: Path, warm_runner: Runner) -> Callable[..., Result]:
+    """Check a piece of learner code as the given exercise, through the real runner (cold: a fresh
+    one; warm: the session's, with this call's time limit)."""
 
     def check(source: str | bytes, exercise: str = "bellman_iteration", warm: bool = False,
               timeout: float = 5.0) -> Result:
@@ -92,7 +100,10 @@ def check_code(course: Course, tmp_path: Path) -> Callable[..., Result]:
             target.write_text(textwrap.dedent(source), encoding="utf-8")
         else:
             target.write_bytes(source)
-        with Runner(course, CheckOptions(timeout=timeout), warm=warm) as runner:
+        if warm:
+            warm_runner.options = CheckOptions(timeout=timeout)
+            return warm_runner.check(course.find(exercise), target)
+        with Runner(course, CheckOptions(timeout=timeout)) as runner:
             return runner.check(course.find(exercise), target)
 
     return check

@@ -15,23 +15,26 @@ from junitparser import Error, Failure, JUnitXml
 
 from conftest import REPO, quiet_env
 
+UV = str(Path(sys.executable).parent / "uv")  # from the test extra
+
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
     """A virtual environment with the built wheel installed (not editable); returns its bin/."""
     root = tmp_path_factory.mktemp("pkg")
-    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(root / "dist"), str(REPO)],
+    # uv builds and installs as pip does (a PEP 517 wheel, then the wheel), in a fraction of the time.
+    build = subprocess.run([UV, "build", "-q", "--wheel", "--out-dir", str(root / "dist"), str(REPO)],
                            capture_output=True, text=True)
     assert build.returncode == 0, build.stderr
     wheel = next((root / "dist").glob("rlcheck-*.whl"))
     venv = root / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run([UV, "venv", "-q", "--python", sys.executable, str(venv)], check=True)
     # The dependencies come from this interpreter's site-packages (no network needed), but not
     # its editable rlcheck: a .pth line adds the folder without running the .pth files inside it.
     purelib = Path(next(venv.glob("lib/python*/site-packages")))
     deps = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"], *site.getsitepackages()}
     (purelib / "zz_test_dependencies.pth").write_text("\n".join(sorted(deps)) + "\n")
-    pip = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--no-deps", "-q", str(wheel)],
+    pip = subprocess.run([UV, "pip", "install", "-q", "--no-deps", "--python", str(venv / "bin" / "python"), str(wheel)],
                          capture_output=True, text=True)
     assert pip.returncode == 0, pip.stderr
     return venv / "bin"
@@ -123,9 +126,9 @@ def _snapshot_repository(tmp_path: Path) -> tuple[Path, str]:
 
 
 def _venv(path: Path, with_test_dependencies: bool) -> Path:
-    subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
-    # As setup-python's does: a current pip (the pip that venv bundles rejects git+file:/// URLs).
-    subprocess.run([str(path / "bin" / "python"), "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True,
+    # As setup-python's does: a current pip in the environment (the pip that venv bundles rejects
+    # git+file:/// URLs); the generated install line runs that pip.
+    subprocess.run([UV, "venv", "-q", "--seed", "--python", sys.executable, str(path)], check=True,
                    capture_output=True, timeout=300)
     if with_test_dependencies:  # this interpreter's packages, without its editable rlcheck (see `installed`)
         purelib = Path(next(path.glob("lib/python*/site-packages")))
