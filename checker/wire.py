@@ -77,7 +77,7 @@ def unpack(body: bytes) -> tuple[dict[str, Any], list[bytes]]:
     start = _HEADER.size
     try:
         header = json.loads(body[start:start + head_len])
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # a header of nested brackets overflows the parser
         raise WireError(f"an unreadable frame header ({exc})") from None
     if not isinstance(header, dict) or not isinstance(header.get("blobs"), list):
         raise WireError("a frame header that is not a table with blob sizes")
@@ -249,7 +249,12 @@ def decode(data: Any, blobs: list[bytes], depth: int = 0) -> Any:
             return float(body)
         case "$complex":
             re, im = (decode(v, blobs, depth + 1) for v in _pair(body))
-            return complex(float(re), float(im))
+            if not all(type(x) in (int, float) for x in (re, im)):
+                raise WireError("a complex number that is not made of numbers")
+            try:
+                return complex(float(re), float(im))
+            except OverflowError:
+                raise WireError("a complex number too large") from None
         case "$tuple":
             return tuple(decode(v, blobs, depth + 1) for v in _list(body))
         case "$dict":
@@ -271,11 +276,26 @@ def decode(data: Any, blobs: list[bytes], depth: int = 0) -> Any:
 
 
 def _array_from(blobs: list[bytes], index: Any) -> np.ndarray:
-    if type(index) is not int or not 0 <= index < len(blobs):
-        raise WireError("an array reference to a blob that does not exist")
+    if type(index) is not int or not 0 <= index < len(blobs) or blobs[index] is None:
+        raise WireError("an array reference to a blob that does not exist (or was used already)")
+    # Each blob is read once: the encoder gives every array its own, and a reference repeated
+    # would let a few bytes of header stand for gigabytes of arrays.
+    blob, blobs[index] = blobs[index], None  # type: ignore[call-overload]
+    stream = io.BytesIO(blob)
     try:
-        array = np.lib.format.read_array(io.BytesIO(blobs[index]), allow_pickle=False)
-    except (ValueError, OSError, EOFError) as exc:
+        version = np.lib.format.read_magic(stream)
+        if version not in ((1, 0), (2, 0)):
+            raise ValueError(f"npy version {version}")
+        read_header = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+        shape, _, dtype = read_header(stream)
+        # The header must describe exactly the bytes after it: numpy allocates what it claims first.
+        if dtype.kind not in ARRAY_KINDS or dtype.hasobject or any(n < 0 for n in shape) or \
+                math.prod(shape) * dtype.itemsize != len(blob) - stream.tell() or \
+                (dtype.itemsize == 0 and math.prod(shape) != 0):
+            raise WireError("an array whose header does not match its data")
+        stream.seek(0)
+        array = np.lib.format.read_array(stream, allow_pickle=False)
+    except (ValueError, OSError, EOFError, MemoryError) as exc:
         raise WireError(f"an unreadable array ({exc})") from None
     if type(array) is not np.ndarray or array.dtype.kind not in ARRAY_KINDS or array.dtype.hasobject:
         raise WireError("an array of a kind that is not numbers or text")
