@@ -26,6 +26,7 @@ from checker import wire
 from checker.sandbox import clean_environment, kill_group
 
 EXECUTOR_SCRIPT = Path(__file__).with_name("executor.py")
+DRAIN_BYTES = 4 * 1024 * 1024  # read after a reply; a pipe holds far less than this
 HELLO_SECONDS = 10.0  # a fork takes milliseconds; a fresh interpreter importing numpy, a second
 
 
@@ -150,10 +151,12 @@ class Executor:
         return True
 
     def _drain(self, output: Output) -> None:
-        """What was written before the reply is already in the pipe: take it without waiting."""
+        """What was written before the reply is already in the pipe: take it without waiting, and
+        at most DRAIN_BYTES, so writers left running by the learner cannot keep the judge here."""
         os.set_blocking(self.out_fd, False)
+        start = output.seen
         try:
-            while self._read_output(output):
+            while output.seen - start < DRAIN_BYTES and self._read_output(output):
                 pass
         finally:
             os.set_blocking(self.out_fd, True)

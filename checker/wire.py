@@ -27,6 +27,7 @@ import numpy.random  # imported now, not lazily after learner code has patched n
 
 MAX_FRAME_BYTES = 64 * 1024 * 1024  # a reply bigger than this is refused, not buffered
 MAX_DEPTH = 32
+MAX_DICT_ITEMS = 10_000  # far more than any answer needs; bounds the judge's work on a forged reply
 MAX_TEXT = 256 * 1024  # one string; longer ones arrive cut, with a note
 MAX_REPR = 200
 _HEADER = struct.Struct(">I")
@@ -258,6 +259,9 @@ def decode(data: Any, blobs: list[bytes], depth: int = 0) -> Any:
         case "$tuple":
             return tuple(decode(v, blobs, depth + 1) for v in _list(body))
         case "$dict":
+            if len(_list(body)) > MAX_DICT_ITEMS:
+                # Keys crafted to collide in one hash bucket would cost the judge quadratic time.
+                raise WireError(f"a dictionary of more than {MAX_DICT_ITEMS} entries")
             return {_key(decode(k, blobs, depth + 1)): decode(v, blobs, depth + 1) for k, v in map(_pair, _list(body))}
         case "$ellipsis":
             return Ellipsis
