@@ -28,7 +28,7 @@ from checker.result import Result, Status, TestResult
 from checker.sanitize import escape_control
 from checker.ui import MARK, STYLE
 
-FLOOR_FULL = 5  # lines the selected check keeps when space is short
+FLOOR_FULL = 12  # the selected check (call, differing entries, diagnosis) is placed before the rest get their floors
 FLOOR_OTHERS = 2
 FLOOR_OUTPUT = 3
 FLOOR_DETAIL = 4
