@@ -54,7 +54,7 @@ def verify(
     """Check every exercise (or some) in parallel, no terminal needed. Exit 0 if all pass, 1 if not, 2 on bad usage."""
     from checker.entries import build_entries
     from checker.report import report_problems
-    from checker.verify_view import failure_blocks, isolation_line, verdict_line
+    from checker.verify_view import Indented, failure_blocks, isolation_line, verdict_line
 
     if jobs is not None and jobs < 1:
         raise fail("--jobs must be 1 or more.")
@@ -69,8 +69,8 @@ def verify(
         with Runner(course, CheckOptions(timeout=timeout), warm=len(pairs) > 1, on_notice=say_notice) as runner:
             results = list(runner.check_many(pairs, jobs))
     entries = build_entries(course, workspace, exercises, results)
-    out.print(ui.results_table(results, {e.name: e.topic for e in exercises},
-                               {e.name: course.index(e) + 1 for e in exercises}))
+    out.print(Indented(ui.results_table(results, {e.name: e.topic for e in exercises},
+                                        {e.name: course.index(e) + 1 for e in exercises}), 0))
     for part in (failure_blocks(entries), isolation_line(entries), verdict_line(entries, started_only)):
         if part is not None:
             out.print(part)

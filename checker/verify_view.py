@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from rich.console import Group, RenderableType
-from rich.padding import Padding
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.text import Text
 
 from checker.report import Entry, cap, failure_text, summary_line, test_output
@@ -27,6 +27,33 @@ def _tail(text: str, count: int) -> str:
     lines = text.rstrip("\n").split("\n")
     cut = len(lines) - count
     return ("… (%d earlier lines)\n" % cut if cut > 0 else "") + "\n".join(lines[-count:])
+
+
+class Indented:
+    """A renderable shifted right by ``indent`` cells, with no spaces at the line ends (rich pads
+    lines to the width and leaves a space where it wraps; CI logs and copied text keep them)."""
+
+    def __init__(self, renderable: RenderableType, indent: int = 2) -> None:
+        self.renderable = renderable
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        inner = options.update(width=max(options.max_width - self.indent, 1))
+        for line in console.render_lines(self.renderable, inner, pad=False):
+            if self.indent:
+                yield Segment(" " * self.indent)
+            yield from _rstrip(line)
+            yield Segment.line()
+
+
+def _rstrip(line: list[Segment]) -> list[Segment]:
+    line = list(line)
+    while line and not line[-1].control and not line[-1].text.strip():
+        line.pop()
+    if line and not line[-1].control:
+        last = line[-1]
+        line[-1] = Segment(last.text.rstrip(), last.style)
+    return line
 
 
 def _head(text: str, count: int) -> str:
@@ -53,8 +80,8 @@ def failure_block(entry: Entry) -> RenderableType:
     output = (test_output(first) if first is not None else "") or result.output
     if output.strip():
         body.append(Text("Your output:", style="bold"))
-        body.append(Padding(Text(escape_control(_tail(output, OUTPUT_LINES))), (0, 0, 0, 2), expand=False))
-    return Group(head, Padding(Group(*body), (0, 0, 0, 2), expand=False), Text(""))
+        body.append(Indented(Text(escape_control(_tail(output, OUTPUT_LINES)))))
+    return Group(Indented(head, 0), Indented(Group(*body)), Text(""))
 
 
 def failure_blocks(entries: Sequence[Entry]) -> RenderableType | None:

@@ -134,6 +134,7 @@ def test_ci_logs_list_failures_as_wrapped_blocks_at_80_and_60_columns(cli, works
                      env=quiet_env(COLUMNS=str(width)))
         lines = result.stdout.splitlines()
         assert max(len(line) for line in lines) <= width
+        assert [line for line in lines if line != line.rstrip()] == []  # nothing padded into the log
         flowing = " ".join(" ".join(lines).split())
         assert "`V_A` = 1 is not right (answers within ±0.005 are accepted)." in flowing
         assert "[0] expected 12.34" in flowing  # the differing entries, named by index
