@@ -73,7 +73,7 @@ def verify(
                                         {e.name: course.index(e) + 1 for e in exercises}), 0))
     for part in (failure_blocks(entries), isolation_line(entries), verdict_line(entries, started_only)):
         if part is not None:
-            out.print(part)
+            out.print(Indented(part, 0))
     _write_reports(entries, junit, json_path, started_only)
     if github if github is not None else os.environ.get("GITHUB_ACTIONS") == "true":
         _github(entries)
