@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from checker.catalog import Course, Exercise, Workspace, find_workspace, load_course
-from checker.result import Result, Status
-from checker.state import EXERCISE_CAP, Progress, StateStore, file_hash, file_problem, is_passed, read_capped
+from checker.result import Result
+from checker.state import EXERCISE_CAP, Progress, StateStore, file_hash, is_passed, read_capped
 from checker.stubs import reference_solution
 
 T = TypeVar("T")
@@ -126,22 +126,6 @@ class App:
             return index
 
         return self._update(change)
-
-    def file_problem(self, exercise: Exercise) -> str | None:
-        """Why the exercise file cannot be checked (missing, a FIFO, over the size cap), or None."""
-        return file_problem(self.file(exercise))
-
-    def unreadable_result(self, exercise: Exercise) -> Result | None:
-        """An error verdict for a file that must not be read (a FIFO, a device, too large), or None.
-
-        Checked before anything reads the file, so a FIFO or /dev/zero cannot hang or fill memory.
-        """
-        file = self.file(exercise)
-        problem = self.file_problem(exercise)
-        if problem is None or not file.exists() and not file.is_symlink():
-            return None  # a missing file is the runner's to report
-        return Result(exercise=exercise.name, file=str(file), status=Status.ERROR,
-                      summary=f"{problem} `rlcheck reset {exercise.name}` restores the original.")
 
     def read_text(self, exercise: Exercise) -> str | None:
         """The learner's file as text (capped), or None if it cannot be read."""

@@ -44,7 +44,7 @@ def show(
     spoils = bool(_ask_course(provider, "reference_spoils", exercise.name))
     with out.status(f"checking {exercise.name}…"):
         with Runner(app.course, CheckOptions(timeout=timeout), on_notice=say_notice) as runner:
-            result = app.unreadable_result(exercise) or runner.check(exercise, app.file(exercise))
+            result = runner.check(exercise, app.file(exercise))
     may_reveal = force or result.passed or app.is_done(exercise)
     yours = next((t for t in failing_tests(result) if t.picture is not None), None)
     blocks: list[tuple[Text, dict]] = []

@@ -166,8 +166,8 @@ def plugin_class() -> type:
         def pytest_runtest_makereport(self, item, call):  # type: ignore[no-untyped-def]
             # Our own minimal report: pytest's default renders a long failure repr that nobody
             # reads here and that costs more than running the test.
-            if call.when == "setup" and self.session is not None:
-                self.session.begin_test() if call.excinfo is None else None
+            if call.when == "setup" and call.excinfo is None and self.session is not None:
+                self.session.begin_test()
             if call.when == "call" or (call.when == "setup" and call.excinfo is not None):
                 self.records.append(self._record(item, call.excinfo.value if call.excinfo else None))
             outcome = "passed" if call.excinfo is None else "failed"

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import selectors
 import shutil
 import subprocess
 import sys
@@ -28,6 +27,7 @@ from typing import Callable, Iterable, Iterator
 
 from checker import protocol
 from checker.catalog import Course, Exercise
+from checker.channel import Lines, NoAnswer, await_verdict
 from checker.files import file_problem
 from checker.protocol import JUDGE_ENV, CheckOptions, Message, NoVerdict, Verdict
 from checker.result import Result, Status
@@ -42,10 +42,6 @@ STARTUP_SECONDS = 60.0  # importing numpy and pytest on a slow, loaded machine
 
 class Cancelled(Exception):
     """The check was cancelled because a newer save arrived."""
-
-
-class NoAnswer(Exception):
-    """A process we started did not answer in time, or ended: it has been killed."""
 
 
 def python_command(module: str, *args: str) -> list[str]:
@@ -71,37 +67,6 @@ def _request(course: Course, exercise: Exercise, file: Path, options: CheckOptio
     )
 
 
-class Lines:
-    """Reads newline-ended messages from a pipe, each read with a deadline."""
-
-    def __init__(self, fd: int, token: str) -> None:
-        self.fd = fd
-        self.token = token
-        self.buffer = b""
-
-    def next(self, deadline: float) -> Message:
-        while True:
-            while b"\n" not in self.buffer:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise NoAnswer("did not answer in time")
-                with selectors.DefaultSelector() as selector:
-                    selector.register(self.fd, selectors.EVENT_READ)
-                    if not selector.select(remaining):
-                        continue
-                data = os.read(self.fd, 1 << 20)
-                if not data:
-                    raise NoAnswer("ended")
-                self.buffer += data
-            line, self.buffer = self.buffer.split(b"\n", 1)
-            try:
-                return protocol.decode(line, self.token)
-            except protocol.ForeignMessage:
-                continue  # written into our pipe by someone without the token: not an answer
-            except protocol.ProtocolError as exc:
-                raise NoAnswer(f"sent something that is not an answer ({exc})") from None
-
-
 def check_cold(course: Course, exercise: Exercise, file: Path, options: CheckOptions, cwd: str) -> Message:
     """One check by a fresh judge process (the path used where fork is unavailable, and the retry)."""
     token = secrets.token_hex(16)
@@ -118,21 +83,11 @@ def check_cold(course: Course, exercise: Exercise, file: Path, options: CheckOpt
         request = _request(course, exercise, file, options, 1)
         proc.stdin.write((token + "\n" + protocol.encode(request, token)).encode())
         proc.stdin.close()
-        lines = Lines(report_r, token)
-        # Until the judge starts the learner's code, it may take a while to import; from then on
-        # only the check's own time and grace.
         deadline = time.monotonic() + options.timeout + options.grace + STARTUP_SECONDS
-        while True:
-            match lines.next(deadline):
-                case protocol.ExecutorStarted(pid=pid):
-                    executors.append(pid)
-                    deadline = min(deadline, time.monotonic() + options.timeout + options.grace)
-                case Verdict() as verdict:
-                    return verdict
-                case other:
-                    return NoVerdict(1, f"the judge sent {type(other).__name__}")
-    except (NoAnswer, OSError) as exc:
-        return NoVerdict(1, f"the checking process {exc}")
+        outcome, executors = await_verdict(Lines(report_r, token), deadline, 1, options.timeout + options.grace)
+        return outcome
+    except OSError as exc:
+        return NoVerdict(1, f"the checking process could not be started ({exc})")
     finally:
         for pid in (proc.pid, *executors):
             kill_group(pid)

@@ -179,7 +179,7 @@ class ExecutorSession:
                                  record=False)
         match reply.get("op"):
             case "value":
-                value = self._value(reply["value"], blobs, name, ())
+                value = self._value(reply["value"], blobs, name)
                 if not isinstance(value, LearnerFunction):
                     self.calls.append(CallRecord(what=name))
                 return value
@@ -238,19 +238,19 @@ class ExecutorSession:
         changed = reply.get("args") or {}
         for index, data in changed.items():
             if index.isdigit() and int(index) < len(args):
-                write_back(args[int(index)], self._value(data, blobs, what, ()))
+                write_back(args[int(index)], self._value(data, blobs, what))
         for key, data in (reply.get("kwargs") or {}).items():
             if key in kwargs:
-                write_back(kwargs[key], self._value(data, blobs, what, ()))
+                write_back(kwargs[key], self._value(data, blobs, what))
         value = reply.get("value")
         if isinstance(value, dict) and set(value) == {"$arg"}:
             index = value["$arg"]
             if type(index) is int and 0 <= index < len(args):
                 return args[index]  # the learner returned the very object passed in
             raise CodeEnded(f"{what}\n  the process running your code sent a malformed answer.")
-        return self._value(value, blobs, what, ())
+        return self._value(value, blobs, what)
 
-    def _value(self, data: Any, blobs: list[bytes], what: str, _: tuple[()]) -> Any:
+    def _value(self, data: Any, blobs: list[bytes], what: str) -> Any:
         try:
             value = wire.decode(data, blobs)
         except wire.WireError as exc:

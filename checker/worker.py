@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import gc
 import os
-import selectors
 import sys
 import time
 from pathlib import Path
 from typing import IO, Any
 
 from checker import protocol
+from checker.channel import Lines, await_verdict
 from checker.executors import ExecutorGone, ZygoteSpawner, start_zygote
 from checker.judge import exercise_of, judge, plugin_class, prepare_environment, pytest_args
 from checker.sandbox import kill_group, set_not_dumpable
@@ -72,39 +72,6 @@ def _judge_child(plugin: Any, items: list[Any], request: protocol.CheckRequest, 
         os._exit(0)
 
 
-def await_verdict(pid: int, report_fd: int, token: str, deadline: float, request_id: int) -> tuple[protocol.Message, list[int]]:
-    """The judge's verdict, or why there is none; and the executors it reported starting."""
-    executors: list[int] = []
-    buffer = b""
-    with selectors.DefaultSelector() as selector:
-        selector.register(report_fd, selectors.EVENT_READ)
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                return protocol.NoVerdict(request_id, "the judge did not finish in time"), executors
-            if not selector.select(remaining):
-                continue
-            data = os.read(report_fd, 1 << 20)
-            if not data:
-                return protocol.NoVerdict(request_id, "the judge ended without a verdict"), executors
-            buffer += data
-            while b"\n" in buffer:
-                line, buffer = buffer.split(b"\n", 1)
-                try:
-                    message = protocol.decode(line, token)
-                except protocol.ForeignMessage:
-                    continue
-                except protocol.ProtocolError as exc:
-                    return protocol.NoVerdict(request_id, f"the judge sent a bad message ({exc})"), executors
-                match message:
-                    case protocol.ExecutorStarted(pid=executor):
-                        executors.append(executor)
-                    case protocol.Verdict():
-                        return message, executors
-                    case _:
-                        return protocol.NoVerdict(request_id, f"the judge sent {type(message).__name__}"), executors
-
-
 def run_check(plugin: Any, items: list[Any], request: protocol.CheckRequest, zygote: Zygote, token: str,
               replies: IO[str]) -> protocol.Message:
     report_r, report_w = os.pipe()
@@ -116,7 +83,7 @@ def run_check(plugin: Any, items: list[Any], request: protocol.CheckRequest, zyg
     _send(replies, protocol.Started(request.id, pid), token)
     deadline = time.monotonic() + request.options.timeout + request.options.grace
     try:
-        outcome, executors = await_verdict(pid, report_r, token, deadline, request.id)
+        outcome, executors = await_verdict(Lines(report_r, token), deadline, request.id)
     finally:
         os.close(report_r)
     for victim in (pid, *executors):

@@ -107,3 +107,30 @@ def check_code(course: Course, tmp_path: Path, warm_runner: Runner) -> Callable[
             return runner.check(course.find(exercise), target)
 
     return check
+
+
+# ------------------------------------------------------------------ watch screens without a terminal
+
+
+@pytest.fixture
+def context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """What the watch screen needs beyond its model: the course, with the learner's files under
+    a scratch folder that is the working folder (so paths show as exercises/...)."""
+    from checker.watch.screen import Context
+
+    monkeypatch.chdir(tmp_path)
+    course = load_course()
+    paths = {e.name: tmp_path / "exercises" / e.path for e in course.exercises}
+    return Context(course, paths, frozenset(e.name for e in course.exercises))
+
+
+def screen(model, context) -> str:
+    """One watch frame as plain text, drawn without colour at the model's width."""
+    import io
+
+    from rich.console import Console
+
+    from checker.watch.screen import frame_text, render
+
+    console = Console(width=model.size.columns, file=io.StringIO(), no_color=True)
+    return frame_text(render(model, context, console))

@@ -19,7 +19,7 @@ import time
 import pytest
 
 from checker.result import Status
-from test_hostile_runner import GOOD, WRONG, WRONG_MESSAGE, Session, message_of, posix_only
+from test_hostile_runner import WRONG_MESSAGE, Session, message_of, posix_only
 
 # Learner-side helpers: build a frame by hand and send it on the executor's channel.
 FORGE = '''

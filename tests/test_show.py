@@ -8,18 +8,8 @@ import shutil
 
 from conftest import REPO, quiet_env
 
-LESS_OR_EQUAL = (  # value_iteration stopping one sweep early: `<=` where `<` belongs
-    "import numpy as np\n"
-    "def value_iteration(R, next_state, gamma, epsilon):\n"
-    "    R, nxt = np.asarray(R, float), np.asarray(next_state, int)\n"
-    "    V = np.zeros(len(R))\n"
-    "    while True:\n"
-    "        new = R + gamma * V[nxt]\n"
-    "        done = np.max(np.abs(new - V)) <= epsilon\n"
-    "        V = new\n"
-    "        if done:\n"
-    "            return V\n"
-)
+# value_iteration stopping one sweep early: `<=` where `<` belongs
+LESS_OR_EQUAL = (REPO / "tests" / "variants" / "value_iteration" / "wrong_stops_at_equal_change.py").read_text()
 
 
 def write(workspace, course, name: str, text: str) -> None:

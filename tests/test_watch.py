@@ -405,18 +405,8 @@ POLICY_IN_PLACE = (  # policy_evaluation with Gauss-Seidel sweeps: later states 
     "            V[s] = pi[s] @ (R[s] + gamma * P[s] @ V)\n"
     "    return V\n"
 )
-STOPS_A_SWEEP_EARLY = (  # value_iteration with `<=` where `<` belongs
-    "import numpy as np\n"
-    "def value_iteration(R, next_state, gamma, epsilon):\n"
-    "    R, nxt = np.asarray(R, float), np.asarray(next_state, int)\n"
-    "    V = np.zeros(len(R))\n"
-    "    while True:\n"
-    "        new = R + gamma * V[nxt]\n"
-    "        done = np.max(np.abs(new - V)) <= epsilon\n"
-    "        V = new\n"
-    "        if done:\n"
-    "            return V\n"
-)
+# value_iteration with `<=` where `<` belongs: it stops one sweep early
+STOPS_A_SWEEP_EARLY = (REPO / "tests" / "variants" / "value_iteration" / "wrong_stops_at_equal_change.py").read_text()
 
 
 def test_a_failing_gridworld_file_shows_the_grid_and_v_pages_its_sweeps(watch_factory, workspace, course):

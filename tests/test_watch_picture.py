@@ -30,7 +30,7 @@ from checker.result import CallRecord, Result, Status, TestResult
 from checker.verdict_view import render_verdict
 from checker.watch.events import Checked, KeyPressed, Saved
 from checker.watch.machine import Exit, Model, Picture, RunCheck, SetCurrent, Size, Verdict, initial, step
-from checker.watch.screen import Context, frame_text, render
+from conftest import screen
 
 GOLDEN = Path(__file__).parent / "golden" / "watch"
 COURSE = load_course()
@@ -187,16 +187,6 @@ def test_an_unreadable_picture_never_breaks_the_keys_or_the_screen(context):
 # ------------------------------------------------------------------ golden screens
 
 
-@pytest.fixture
-def context(tmp_path, monkeypatch) -> Context:
-    monkeypatch.chdir(tmp_path)  # paths show relative to here: exercises/...
-    paths = {e.name: tmp_path / "exercises" / e.path for e in COURSE.exercises}
-    return Context(COURSE, paths, frozenset(COURSE_NAMES))
-
-
-def screen(model: Model, context: Context) -> str:
-    console = Console(width=model.size.columns, file=io.StringIO(), no_color=True)
-    return frame_text(render(model, context, console))
 
 
 def value_iteration_stops_early() -> Result:

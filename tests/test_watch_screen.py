@@ -22,10 +22,12 @@ from checker.catalog import load_course
 from checker.result import CallRecord, Result, Status, TestResult
 from checker.verdict_view import render_verdict
 from checker.watch.machine import Banner, Detail, Grid, Model, Picker, Size
-from checker.watch.screen import Context, frame_text, render
+from checker.watch.screen import Context
 
 GOLDEN = Path(__file__).parent / "golden" / "watch"
 SIZES = [(80, 24), (60, 20)]
+from conftest import screen  # noqa: E402  (with the `context` fixture, shared with test_watch_picture)
+
 COURSE = load_course()
 NAMES = tuple(e.name for e in COURSE.exercises)
 
@@ -152,18 +154,6 @@ def model_for(case: str, size: Size) -> Model:
 CASES = ["in_place_sweep", "in_place_sweep_second_check", "in_place_sweep_full_output", "name_error",
          "module_loop_timeout", "not_run_after_timeout", "huge_message", "syntax_error", "passed_and_moved_on",
          "reviewing_a_pass", "list_scrolled_to_current", "check_all_grid"]
-
-
-@pytest.fixture
-def context(tmp_path, monkeypatch) -> Context:
-    monkeypatch.chdir(tmp_path)  # paths show relative to here: exercises/...
-    paths = {e.name: tmp_path / "exercises" / e.path for e in COURSE.exercises}
-    return Context(COURSE, paths, frozenset(NAMES))
-
-
-def screen(model: Model, context: Context) -> str:
-    console = Console(width=model.size.columns, file=io.StringIO(), no_color=True)
-    return frame_text(render(model, context, console))
 
 
 @pytest.mark.parametrize("columns, rows", SIZES, ids=[f"{c}x{r}" for c, r in SIZES])

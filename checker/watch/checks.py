@@ -5,10 +5,9 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Union
+from typing import Union
 
 from checker.catalog import Exercise
-from checker.result import Result
 from checker.runner import Cancelled, Runner
 from checker.state import file_hash
 from checker.watch.events import CheckAllProgress, Checked, CheckedAll, CheckFailed, Post
@@ -26,14 +25,12 @@ class CheckAll:
 
 
 Job = Union[CheckOne, CheckAll]
-Precheck = Callable[[Exercise], Union[Result, None]]  # a verdict without running, for unreadable files
 
 
 class CheckThread:
-    def __init__(self, runner: Runner, post: Post, precheck: Precheck) -> None:
+    def __init__(self, runner: Runner, post: Post) -> None:
         self.runner = runner
         self.post = post
-        self.precheck = precheck
         self._cond = threading.Condition()
         self._pending: Job | None = None
         self._busy = False
@@ -69,18 +66,15 @@ class CheckThread:
                 with self._cond:
                     self._busy = False
 
-    def _check(self, exercise: Exercise, file: Path) -> Result:
-        return self.precheck(exercise) or self.runner.check(exercise, file)
-
     def _do(self, job: Job) -> None:
         match job:
             case CheckOne(exercise, file):
-                result = self._check(exercise, file)
+                result = self.runner.check(exercise, file)
                 self.post(Checked(exercise.name, result, file_hash(file)))
             case CheckAll(pairs):
                 results = []
                 for exercise, file in pairs:
-                    results.append(self._check(exercise, file))
+                    results.append(self.runner.check(exercise, file))
                     if self._pending is not None:
                         raise Cancelled
                     self.post(CheckAllProgress(len(results), len(pairs)))

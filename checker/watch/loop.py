@@ -215,7 +215,7 @@ def run_watch(app: App, options: CheckOptions, poll: bool = False, manual: bool 
     observer, note = start_observer(app.workspace.exercises_dir, loop.post, poll)
     if note:
         loop.post(Noted(note))
-    checker = CheckThread(runner, loop.post, app.unreadable_result)
+    checker = CheckThread(runner, loop.post)
     previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, lambda *_: loop.post(Stop()))}
     if hasattr(signal, "SIGWINCH"):
         previous[signal.SIGWINCH] = signal.signal(signal.SIGWINCH, lambda *_: loop.post(Resized(*terminal_size(console))))
