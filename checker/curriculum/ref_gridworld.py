@@ -53,19 +53,24 @@ def uniform_policy(n_states: int = N_STATES, n_actions: int = 4) -> np.ndarray:
 
 def evaluate(P: Any, R: Any, pi: Any, gamma: float, iterations: int) -> np.ndarray:
     """Synchronous iterative policy evaluation from V = 0, written as explicit sums."""
+    return evaluate_sweeps(P, R, pi, gamma, iterations)[-1]
+
+
+def evaluate_sweeps(P: Any, R: Any, pi: Any, gamma: float, iterations: int) -> list[np.ndarray]:
+    """V after 0, 1, ..., ``iterations`` synchronous sweeps from V = 0 (explicit sums)."""
     P, R, pi = (np.asarray(x, dtype=float) for x in (P, R, pi))
     n_states, n_actions = R.shape
-    V = np.zeros(n_states)
+    values = [np.zeros(n_states)]
     for _ in range(iterations):
-        new = np.zeros(n_states)
+        V, new = values[-1], np.zeros(n_states)
         for s in range(n_states):
             total = 0.0
             for a in range(n_actions):
                 future = sum(P[s, a, t] * V[t] for t in range(n_states))
                 total += pi[s, a] * (R[s, a] + gamma * future)
             new[s] = total
-        V = new
-    return V
+        values.append(new)
+    return values
 
 
 def expected_moves(gamma: float = 1.0, *, walls_cost_a_move: bool = True, tol: float = 1e-13) -> np.ndarray:
