@@ -30,7 +30,6 @@ MAX_SOURCE_BYTES = EXERCISE_CAP
 
 def prepare_environment() -> None:
     os.environ.update(JUDGE_ENV)
-    sys.dont_write_bytecode = True
 
 
 def pytest_args(test_files: list[str], rootdir: str) -> list[str]:

@@ -18,7 +18,9 @@ NOT_DONE_MARKER = "# I AM NOT DONE"  # a line learners delete when a fix/order e
 
 # The environment of the checker's own processes, set before numpy is imported: one BLAS thread
 # keeps fork safe and lets a memory cap coexist with OpenBLAS; no third-party pytest plugin can
-# slow or change the checks.
+# slow or change the checks. Bytecode is written as usual (it is the checker's own, in its install):
+# an install made without it (``uv pip install``) would otherwise compile every hidden test at
+# every worker start. The executor alone never writes any, so no learner folder gets a cache.
 JUDGE_ENV = {
     "OPENBLAS_NUM_THREADS": "1",
     "OMP_NUM_THREADS": "1",
@@ -26,7 +28,6 @@ JUDGE_ENV = {
     "NUMEXPR_NUM_THREADS": "1",
     "VECLIB_MAXIMUM_THREADS": "1",
     "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
-    "PYTHONDONTWRITEBYTECODE": "1",
 }
 
 
