@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import compileall
 import os
 import shutil
 import subprocess
@@ -18,6 +19,18 @@ from checker.result import Result
 from checker.runner import CheckOptions, Runner
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile the checkout's modules once, as a plain pip install does at install time.
+
+    The suite starts a few thousand Python processes (commands, workers, judges). Where
+    PYTHONDONTWRITEBYTECODE is set, as on CI machines, no process writes bytecode, and each would
+    compile the checker and every hidden test again. Reading bytecode is not affected by it.
+    """
+    if not hasattr(config, "workerinput"):  # once, in the process that starts xdist's workers
+        for folder in (REPO / "checker", REPO / "tests" / "courses"):
+            compileall.compile_dir(folder, quiet=1)
 
 
 def rlcheck_command() -> list[str]:

@@ -51,7 +51,8 @@ def lowest(tmp_path_factory) -> Path:
     uv = str(Path(sys.executable).parent / "uv")
     subprocess.run([uv, "venv", "-q", "--python", sys.executable, str(root / "venv")], check=True, timeout=300)
     python = str(root / "venv" / "bin" / "python")
-    install = subprocess.run([uv, "pip", "install", "-q", "--python", python, "--resolution", "lowest-direct",
+    install = subprocess.run([uv, "pip", "install", "-q", "--compile-bytecode", "--python", python,
+                              "--resolution", "lowest-direct",
                               str(REPO)], capture_output=True, text=True, timeout=900)
     assert install.returncode == 0, install.stderr[-3000:]
     return root / "venv" / "bin"
