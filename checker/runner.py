@@ -23,7 +23,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import IO, Callable, Iterable, Iterator
 
 from checker import protocol
 from checker.catalog import Course, Exercise
@@ -96,13 +96,19 @@ def check_cold(course: Course, exercise: Exercise, file: Path, options: CheckOpt
 
 
 class WarmWorker:
-    """One worker process; ``check`` blocks, ``cancel`` may be called from another thread."""
+    """One worker process, or one slot of it; ``check`` blocks, ``cancel`` may be called from
+    another thread. With ``slots`` > 1, ``start`` also makes ``clones``: the other slots, each a
+    copy of the worker forked after its start, ready for checks at once."""
 
-    def __init__(self, course: Course, cwd: str) -> None:
+    def __init__(self, course: Course, cwd: str, slots: int = 1) -> None:
         self.course = course
         self.cwd = cwd
-        self._proc: subprocess.Popen[bytes] | None = None
+        self.slots = slots
+        self.clones: list[WarmWorker] = []
+        self._proc: subprocess.Popen[bytes] | None = None  # only for the process we started
+        self._requests: IO[bytes] | None = None
         self._lines: Lines | None = None
+        self._pid: int | None = None
         self._token = ""
         self._lock = threading.Lock()
         self._judge_pid: int | None = None
@@ -112,23 +118,49 @@ class WarmWorker:
 
     def start(self) -> None:
         self._token = secrets.token_hex(16)
-        self._proc = subprocess.Popen(
-            python_command("checker.worker", str(self.course.curriculum_dir), str(self.course.curriculum_dir)),
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            env=process_env(), cwd=self.cwd, start_new_session=True,
-        )
+        pipes = [(os.pipe(), os.pipe()) for _ in range(self.slots - 1)]  # (requests, replies) each
+        theirs = [(requests[0], replies[1]) for requests, replies in pipes]
+        try:
+            self._proc = subprocess.Popen(
+                python_command("checker.worker", str(self.course.curriculum_dir), str(self.course.curriculum_dir),
+                               *(f"{r},{w}" for r, w in theirs)),
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                env=process_env(), cwd=self.cwd, start_new_session=True, pass_fds=[fd for t in theirs for fd in t],
+            )
+        finally:
+            for fd in (fd for pair in theirs for fd in pair):
+                os.close(fd)
         assert self._proc.stdin is not None and self._proc.stdout is not None
-        self._proc.stdin.write((self._token + "\n").encode())
-        self._proc.stdin.flush()
+        self._requests, self._pid = self._proc.stdin, self._proc.pid
+        self._requests.write((self._token + "\n").encode())
+        self._requests.flush()
         self._lines = Lines(self._proc.stdout.fileno(), self._token)
+        self._await_ready()
+        assert self._proc.stderr is not None
+        self._proc.stderr.close()
+        self.clones = [self._clone(requests[1], replies[0]) for requests, replies in pipes]
+
+    def _clone(self, requests_fd: int, replies_fd: int) -> WarmWorker:
+        clone = WarmWorker(self.course, self.cwd)
+        clone._token = self._token
+        clone._requests = os.fdopen(requests_fd, "wb")
+        clone._lines = Lines(replies_fd, self._token)
+        try:
+            clone._await_ready()
+        except RuntimeError as exc:
+            clone.failure = str(exc)
+            clone.close()  # it starts a worker of its own at its first check
+        return clone
+
+    def _await_ready(self) -> None:
+        assert self._lines is not None
         try:
             ready = self._lines.next(time.monotonic() + STARTUP_SECONDS)
         except NoAnswer as exc:
             raise RuntimeError(f"it {exc}{self._stderr_tail()}") from None
         match ready:
-            case protocol.Ready():
-                assert self._proc.stderr is not None
-                self._proc.stderr.close()
+            case protocol.Ready(pid=pid):
+                self._pid = pid
             case protocol.WorkerFailed(error=error):
                 raise RuntimeError(error)
             case other:
@@ -143,10 +175,12 @@ class WarmWorker:
 
     @property
     def pid(self) -> int | None:
-        return self._proc.pid if self._proc else None
+        return self._pid if self._lines is not None else None
 
     def _alive(self) -> bool:
-        return self._proc is not None and self._proc.poll() is None
+        if self._proc is not None:
+            return self._proc.poll() is None
+        return self._lines is not None  # a slot: a stopped one is found at its next check, and closed
 
     def ensure_started(self) -> bool:
         """Start the worker unless it is running; False (with ``failure`` set) when it cannot."""
@@ -165,10 +199,10 @@ class WarmWorker:
         self._next_id += 1
         self._cancelled = False
         request = _request(self.course, exercise, file, options, self._next_id)
-        assert self._proc is not None and self._proc.stdin is not None and self._lines is not None
+        assert self._requests is not None and self._lines is not None
         try:
-            self._proc.stdin.write(protocol.encode(request, self._token).encode())
-            self._proc.stdin.flush()
+            self._requests.write(protocol.encode(request, self._token).encode())
+            self._requests.flush()
             started = self._lines.next(time.monotonic() + options.grace)
             if not isinstance(started, protocol.Started) or started.id != request.id:
                 raise NoAnswer(f"answered {type(started).__name__} out of turn")
@@ -204,17 +238,21 @@ class WarmWorker:
                 kill_group(self._judge_pid)
 
     def close(self) -> None:
-        proc, self._proc = self._proc, None
-        if proc is None:
-            return
-        kill_group(proc.pid)
-        proc.wait()
-        for stream in (proc.stdin, proc.stdout, proc.stderr):
+        proc, pid, requests, lines = self._proc, self._pid, self._requests, self._lines
+        self._proc = self._pid = self._requests = self._lines = None
+        if pid is not None:
+            kill_group(pid)
+        if proc is not None:
+            proc.wait()
+        streams = [requests, *((proc.stdout, proc.stderr) if proc else ())]
+        for stream in streams:
             if stream:
                 try:
                     stream.close()
                 except OSError:
                     pass
+        if proc is None and lines is not None:
+            os.close(lines.fd)
 
 
 class Runner:
@@ -310,15 +348,28 @@ class Runner:
         jobs = max(1, min(jobs or os.cpu_count() or 1, len(pairs) or 1))
         local = threading.local()
         workers: list[WarmWorker] = []
+        free: list[WarmWorker] = []
         lock = threading.Lock()
+
+        def take_slot() -> WarmWorker:
+            # The first thread starts one worker with a slot per thread; the others wait for it
+            # (they could do nothing sooner) and take the remaining slots.
+            with lock:
+                if not workers:
+                    first = WarmWorker(self.course, self.cwd, slots=jobs)
+                    first.ensure_started()  # if it cannot, each slot says why at its check
+                    workers.extend([first, *first.clones])
+                    free.extend(workers)
+                if not free:  # the first could not start: this thread tries a worker of its own
+                    workers.append(WarmWorker(self.course, self.cwd))
+                    return workers[-1]
+                return free.pop()
 
         def one(pair: tuple[Exercise, Path]) -> Result:
             exercise, file = pair
             worker = getattr(local, "worker", None)
             if worker is None and self.warm:
-                worker = local.worker = WarmWorker(self.course, self.cwd)
-                with lock:
-                    workers.append(worker)
+                worker = local.worker = take_slot()
             return self._check_with(worker, exercise, file)
 
         try:

@@ -1,8 +1,13 @@
 """The warm worker: imports pytest, numpy and every hidden test once, then forks a judge per check.
 
-``python -P -m checker.worker CURRICULUM_DIR ROOTDIR``; the first line on stdin is the session
-token, then one ``CheckRequest`` per line. At start it also launches the zygote (see
-``executor.py``), a checker-free process with numpy imported that forks the confined executors.
+``python -P -m checker.worker CURRICULUM_DIR ROOTDIR [REQUESTS_FD,REPLIES_FD ...]``; the first
+line on stdin is the session token, then one ``CheckRequest`` per line. At start it also launches
+the zygote (see ``executor.py``), a checker-free process with numpy imported that forks the
+confined executors.
+
+Each extra pair of descriptors is a slot for checks at once (``verify`` on several cores): once
+the tests are collected, the worker forks a copy of itself per slot, which serves that pair with
+a zygote of its own. One start then serves every core, instead of one start per core.
 
 Per request the worker forks a judge, which asks the zygote for an executor and runs the
 exercise's already-collected tests. The worker waits for the judge's verdict with a deadline,
@@ -23,7 +28,7 @@ from checker import protocol
 from checker.channel import Lines, await_verdict
 from checker.executors import ExecutorGone, ZygoteSpawner, start_zygote
 from checker.judge import exercise_of, judge, plugin_class, prepare_environment, pytest_args
-from checker.sandbox import kill_group, set_not_dumpable
+from checker.sandbox import die_with_parent, kill_group, set_not_dumpable
 
 class Zygote:
     """The zygote process, restarted when it stops answering."""
@@ -116,6 +121,47 @@ def serve(plugin: Any, session: Any, requests: IO[str], replies: IO[str], token:
         _send(replies, answer, token)
 
 
+Slot = tuple[int, int]  # (requests, replies): descriptors of an extra slot's pipes
+
+
+def parse_slots(args: list[str]) -> list[Slot]:
+    slots = []
+    for arg in args:
+        requests, _, replies = arg.partition(",")
+        slots.append((int(requests), int(replies)))
+    return slots
+
+
+def fork_slots(plugin: Any, session: Any, slots: list[Slot], token: str, main_zygote: Zygote,
+               main_replies: IO[str]) -> None:
+    """A copy of this worker per extra slot; in this process, the slots' descriptors are closed."""
+    for slot in slots:
+        if os.fork() == 0:
+            try:
+                _serve_slot(plugin, session, slot, slots, token, main_zygote, main_replies)
+            finally:
+                os._exit(0)
+    for fd in (fd for slot in slots for fd in slot):
+        os.close(fd)
+
+
+def _serve_slot(plugin: Any, session: Any, slot: Slot, slots: list[Slot], token: str, main_zygote: Zygote,
+                main_replies: IO[str]) -> None:
+    os.setpgid(0, 0)  # a group of its own: a slot that is stopped leaves the others running
+    die_with_parent()
+    if os.getppid() == 1:
+        return  # the worker ended before the line above
+    # Nothing of the main worker's channels stays open here, or its end would not be seen.
+    main_replies.close()
+    main_zygote.spawner.control.close()
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    for fd in (fd for other in slots if other != slot for fd in other):
+        os.close(fd)
+    requests, replies = os.fdopen(slot[0], "r"), os.fdopen(slot[1], "w")
+    serve(plugin, session, requests, replies, token, Zygote())
+
+
 def _send(channel: IO[str], message: protocol.Message, token: str) -> None:
     channel.write(protocol.encode(message, token))
     channel.flush()
@@ -124,6 +170,7 @@ def _send(channel: IO[str], message: protocol.Message, token: str) -> None:
 def main(argv: list[str]) -> None:
     prepare_environment()
     set_not_dumpable()
+    slots = parse_slots(argv[3:])
     token = sys.stdin.readline().strip()
     replies = os.fdopen(os.dup(1), "w")
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -140,6 +187,7 @@ def main(argv: list[str]) -> None:
                 _send(replies, protocol.WorkerFailed("\n".join(self.collect_errors)), token)
                 os._exit(3)
             os.dup2(devnull, 2)  # from here on nothing the worker prints can matter
+            fork_slots(self, session, slots, token, zygote, replies)
             serve(self, session, sys.stdin, replies, token, zygote)
             os._exit(0)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from checker.channel import NoAnswer
 from checker.result import Status
 from checker.runner import CheckOptions, Runner, WarmWorker
 
@@ -136,3 +137,79 @@ def test_a_checker_folder_in_the_working_folder_is_not_imported(course, tmp_path
         assert runner.check(exercise, REPO / "solutions" / exercise.path).passed
         assert runner.check(exercise, REPO / "exercises" / exercise.path).status is Status.NOT_STARTED
     assert heard == []  # the warm worker started: nothing fell back
+
+
+# ------------------------------------------------------------------ slots: one start, every core
+
+
+def _parent(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def slotted(course):
+    worker = WarmWorker(course, str(REPO), slots=3)
+    assert worker.ensure_started(), worker.failure
+    yield worker
+    for slot in (worker, *worker.clones):
+        slot.close()
+
+
+@needs_proc
+def test_slots_are_copies_of_one_started_worker_each_with_its_own_group(slotted):
+    pids = [slotted.pid, *(clone.pid for clone in slotted.clones)]
+    assert len(set(pids)) == 3 and None not in pids
+    assert all(_parent(pid) == slotted.pid for pid in pids[1:])  # forked, not started again
+    assert len({os.getpgid(pid) for pid in pids}) == 3
+    assert all(_threads(pid) == 1 for pid in pids)
+
+
+@needs_proc
+def test_slots_check_at_once_and_a_killed_slot_is_replaced_alone(slotted, course):
+    exercise = course.find("bellman_iteration")
+    solution, stub = REPO / "solutions" / exercise.path, REPO / "exercises" / exercise.path
+    options = CheckOptions(timeout=2.0, grace=2.0)
+    for slot in (slotted, *slotted.clones):
+        assert slot.check(exercise, solution, options).report["tests"][0]["outcome"] == "passed"
+    victim, other = slotted.clones
+    old = victim.pid
+    os.kill(old, signal.SIGKILL)
+    with pytest.raises(NoAnswer):  # the stopped slot says so at its next check, and is closed
+        victim.check(exercise, solution, options)
+    assert victim.ensure_started() and victim.pid not in (None, old)  # a worker of its own now
+    assert victim.check(exercise, stub, options).report["tests"][0]["outcome"] == "not_started"
+    assert other.check(exercise, solution, options).report["tests"][0]["outcome"] == "passed"
+
+
+@needs_proc
+def test_slots_end_with_the_worker(slotted):
+    clones = [clone.pid for clone in slotted.clones]
+    slotted.close()
+    deadline = time.monotonic() + 5
+    while any(_alive(pid) for pid in clones) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert not any(_alive(pid) for pid in clones)
+
+
+def test_check_many_starts_one_worker_for_all_its_threads(course, monkeypatch):
+    started: list[int] = []
+    real_start = WarmWorker.start
+
+    def counting_start(self):
+        started.append(self.slots)
+        real_start(self)
+
+    monkeypatch.setattr(WarmWorker, "start", counting_start)
+    exercises = course.exercises[:6]
+    pairs = [(e, REPO / "solutions" / e.path) for e in exercises]
+    with Runner(course, warm=True) as runner:
+        results = list(runner.check_many(pairs, jobs=3))
+    assert [r.exercise for r in results] == [e.name for e in exercises] and all(r.passed for r in results)
+    assert started == [3]
