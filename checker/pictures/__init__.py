@@ -7,26 +7,31 @@ rich renderable that fits, or None, so the verdict's text always wins over the p
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
-from rich.console import RenderableType
-
-from checker.pictures.bars import bars_candidates
-from checker.pictures.common import Fitted, first_fit
-from checker.pictures.curve import curve_candidates
-from checker.pictures.grid import arrow_glyph, focus_frame as _grid_focus, grid_candidates
 from checker.pictures.spec import (
     DIRECTIONS, KINDS, Band, BarGroup, BarPart, BarsPicture, Cell, CurvePicture, GridFrame, GridPicture,
     Picture, PictureError, RefLine, Series, parse_picture, wire_number,
 )
 
+if TYPE_CHECKING:
+    from checker.pictures.common import Fitted
+
 # Below this a picture says nothing a line of text would not.
 MIN_WIDTH = 24
 MIN_HEIGHT = 3
 
-_CANDIDATES: dict[str, Callable[..., Iterator[RenderableType]]] = {
-    "grid": grid_candidates, "bars": bars_candidates, "curve": curve_candidates,
-}
+
+def __getattr__(name: str) -> Any:
+    # The drawing half (rich, plotext) loads when something draws: the judge, which only builds
+    # specs, never pays for it.
+    if name == "Fitted":
+        from checker.pictures.common import Fitted
+        return Fitted
+    if name == "arrow_glyph":
+        from checker.pictures.grid import arrow_glyph
+        return arrow_glyph
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def render_picture(spec: Any, width: int, height: int, color: bool, *, frame: int | None = None) -> Fitted | None:
@@ -39,8 +44,13 @@ def render_picture(spec: Any, width: int, height: int, color: bool, *, frame: in
     picture = parse_picture(spec)
     if width < MIN_WIDTH or height < MIN_HEIGHT:
         return None
-    candidates = _CANDIDATES[picture.kind](picture, width, height, color, frame)
-    return first_fit(candidates, width, height, color)
+    from checker.pictures.bars import bars_candidates
+    from checker.pictures.common import first_fit
+    from checker.pictures.curve import curve_candidates
+    from checker.pictures.grid import grid_candidates
+
+    candidates = {"grid": grid_candidates, "bars": bars_candidates, "curve": curve_candidates}[picture.kind]
+    return first_fit(candidates(picture, width, height, color, frame), width, height, color)
 
 
 def frame_count(spec: Any) -> int:
@@ -52,8 +62,10 @@ def frame_count(spec: Any) -> int:
 def focus_frame(spec: Any) -> int:
     """The frame a picture is about (a grid's first differing frame; 0 for bars and curves):
     where paging through the frames one at a time starts."""
+    from checker.pictures.grid import focus_frame as grid_focus
+
     picture = parse_picture(spec)
-    return _grid_focus(picture) if isinstance(picture, GridPicture) else 0
+    return grid_focus(picture) if isinstance(picture, GridPicture) else 0
 
 
 def reveals_answer(spec: Any) -> bool:
