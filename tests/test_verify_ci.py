@@ -144,10 +144,13 @@ def test_ci_logs_list_failures_as_wrapped_blocks_at_80_and_60_columns(cli, works
         assert any("bellman_values.py:" in line for line in lines)
 
 
-def test_verify_of_the_solutions_passes_with_reports(cli, tmp_path):
+def test_verify_of_the_solutions_passes_with_reports(cli, tmp_path, course):
     result = cli("verify", "--exercises-dir", str(REPO / "solutions"), "--json", "r.json", "--junit-xml", "r.xml",
-                 cwd=tmp_path)
+                 cwd=tmp_path, env=quiet_env(GITHUB_ACTIONS="true"))
     assert result.code == 0, result.text[-3000:]
+    assert "::error" not in result.stdout
+    total = len(course.exercises)
+    assert f"::notice title=rlcheck::{total} of {total} exercises pass" in result.stdout
     data = json.loads((tmp_path / "r.json").read_text())
     jsonschema.validate(data, V3)
     assert data["status"] == "pass"
