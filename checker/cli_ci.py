@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, List, Optional
+from typing import TYPE_CHECKING, Annotated, List, Optional
 
 import typer
 from rich.text import Text
@@ -18,8 +18,9 @@ from checker.cli_base import (
     TimeoutOption, cli, dev, err, fail, out, pick, say_notice,
 )
 from checker.help import complete_exercise
-from checker.report import Entry, append_step_summary, github_annotations, junit_xml, write_file, write_json
-from checker.runner import CheckOptions, Runner
+
+if TYPE_CHECKING:
+    from checker.report import Entry
 
 
 @cli.command()
@@ -54,6 +55,7 @@ def verify(
     """Check every exercise (or some) in parallel, no terminal needed. Exit 0 if all pass, 1 if not, 2 on bad usage."""
     from checker.entries import build_entries
     from checker.report import report_problems
+    from checker.runner import CheckOptions, Runner
     from checker.verify_view import Indented, failure_blocks, isolation_line, verdict_line
 
     if jobs is not None and jobs < 1:
@@ -92,6 +94,8 @@ def _verify_workspace(exercises_dir: Optional[Path]) -> tuple[Course, Workspace]
 
 
 def _write_reports(entries: list[Entry], junit: Optional[Path], json_path: Optional[Path], started_only: bool) -> None:
+    from checker.report import junit_xml, write_file, write_json
+
     try:
         if junit:
             write_file(junit, junit_xml(entries, started_only=started_only))
@@ -102,6 +106,8 @@ def _write_reports(entries: list[Entry], junit: Optional[Path], json_path: Optio
 
 
 def _github(entries: list[Entry]) -> None:
+    from checker.report import append_step_summary, github_annotations
+
     for line in github_annotations(entries):
         sys.stdout.write(line + "\n")
     sys.stdout.flush()
@@ -155,7 +161,7 @@ def gradebook(
     malformed (every bad file is named, and nothing is written).
     """
     from checker.gradebook import GradebookError, build, to_csv, to_markdown
-    from checker.report import report_problems
+    from checker.report import report_problems, write_file
 
     targets = [(label, path) for label, path in (("CSV", csv_path), ("Markdown", md_path)) if path]
     problems = report_problems(targets)
@@ -189,6 +195,7 @@ def gradebook(
 def dev_check(timeout: TimeoutOption = 10.0) -> None:
     """Prove the course is sound: solutions pass, stubs are not started, files agree."""
     from checker.devcheck import check_course
+    from checker.runner import CheckOptions, Runner
 
     try:
         course = load_course()

@@ -7,7 +7,6 @@ import sys
 from typing import Annotated, Optional
 
 import typer
-from rich.syntax import Syntax
 from rich.text import Text
 
 from checker import ui
@@ -19,10 +18,7 @@ from checker.cli_base import (
     TimeoutOption, cli, err, fail, open_app, out, pick, say_notice, warn_if_unsaved,
 )
 from checker.result import Status
-from checker.report import write_file
-from checker.runner import CheckOptions, Runner
 from checker.stubs import StubUnavailable, original_stub, reference_solution
-from checker.verdict_view import render_verdict
 
 
 @cli.command("list")
@@ -65,6 +61,10 @@ def run(
     timeout: TimeoutOption = 10.0,
 ) -> None:
     """Check one exercise and print the verdict. Exit 0 if it passes, 1 if not."""
+    # What checks and what shows a verdict load here, not at start: every other command is quicker.
+    from checker.runner import CheckOptions, Runner
+    from checker.verdict_view import render_verdict
+
     app = open_app()
     exercise = pick(app.course, name) if name else app.current()
     file = app.file(exercise)
@@ -112,6 +112,8 @@ def reset(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Restore the untouched stub of an exercise (your version is overwritten)."""
+    from checker.report import write_file
+
     app = open_app()
     if bool(name) == all_:
         raise fail("Name one exercise, or use --all.")
@@ -172,6 +174,8 @@ def solution(
         sys.stdout.write(source)  # as it is, for copying and piping
         return
     # Lines as they are, never padded to the terminal's width: what is copied is the code.
+    from rich.syntax import Syntax
+
     code = Syntax(source, "python", background_color="default").highlight(source)
     code.rstrip()
     number_width = len(str(len(code.plain.split("\n"))))
@@ -208,6 +212,7 @@ def watch(
     the other failing checks, [bold]o[/bold] full output, [bold]v[/bold] the failing check's picture,
     [bold]d[/bold] diff against the reference (once passed), [bold]q[/bold] quit.
     """
+    from checker.protocol import CheckOptions
     from checker.watch import run_watch
 
     app = open_app()

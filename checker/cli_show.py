@@ -15,7 +15,6 @@ from checker.cli_base import (
     TimeoutOption, cli, err, fail, open_app, out, pick, say_notice,
 )
 from checker.result import Result, Status
-from checker.runner import CheckOptions, Runner
 
 SIDE_BY_SIDE = 60  # the narrowest a picture gets beside another in `rlcheck show`
 
@@ -35,6 +34,7 @@ def show(
     `rlcheck solution` (--force to peek). Exit 0 when a picture is drawn, 1 when there is
     none to draw (or not yet), 2 for an unknown name.
     """
+    from checker.runner import CheckOptions, Runner
     from checker.verdict_view import allows_color, failing_tests, picture_withheld
 
     app = open_app()
