@@ -87,7 +87,9 @@ def test_the_cli_works_on_the_lowest_versions(lowest, tmp_path, course):
     ran = run(lowest, "run", first.name, cwd=ws)
     assert ran.returncode == 0, ran.stdout + ran.stderr
     assert json.loads(run(lowest, "list", "--json", cwd=ws).stdout)[0]["status"] == "passed"
-    checked = run(lowest, "verify", "--started-only", "--json", "r.json", "--junit-xml", "r.xml", cwd=ws)
+    # The reports on these versions; every solution on them, below.
+    some = [e.name for e in course.exercises[:3]]
+    checked = run(lowest, "verify", "--started-only", "--json", "r.json", "--junit-xml", "r.xml", *some, cwd=ws)
     assert checked.returncode == 0, checked.stdout[-3000:] + checked.stderr
     solutions = run(lowest, "verify", "--exercises-dir", str(REPO / "solutions"), cwd=tmp_path)
     assert solutions.returncode == 0, solutions.stdout[-3000:] + solutions.stderr
