@@ -100,12 +100,10 @@ def test_a_hundred_saves_in_one_second_end_on_the_final_content(watch, workspace
     # way, but the screen and the progress must end on the last content saved.
     for final in (TRANSPOSED, SOLUTION):
         contents = [SOLUTION, NO_GAMMA, OLD_VALUES, TRANSPOSED]
-        start = time.monotonic()
-        for i in range(99):
+        for i in range(99):  # about a second of saves (more on a loaded machine: the burst is what counts)
             write_in_place(target, contents[i % len(contents)])
             time.sleep(0.008)
         write_in_place(target, final)
-        assert time.monotonic() - start < 1.5
         frame = settled_frame(w)
         if final == SOLUTION:
             assert f"✓ {EXERCISE} passed!" in frame
