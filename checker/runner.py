@@ -135,7 +135,12 @@ class WarmWorker:
         self._requests.write((self._token + "\n").encode())
         self._requests.flush()
         self._lines = Lines(self._proc.stdout.fileno(), self._token)
-        self._await_ready()
+        try:
+            self._await_ready()
+        except RuntimeError:
+            for fd in (fd for requests, replies in pipes for fd in (requests[1], replies[0])):
+                os.close(fd)  # the slots' ends: nobody will read or write them now
+            raise
         assert self._proc.stderr is not None
         self._proc.stderr.close()
         self.clones = [self._clone(requests[1], replies[0]) for requests, replies in pipes]

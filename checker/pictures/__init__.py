@@ -17,21 +17,12 @@ from checker.pictures.spec import (
 if TYPE_CHECKING:
     from checker.pictures.common import Fitted
 
+# The drawing half (rich, plotext) loads inside the functions that draw: a judge, which only
+# builds specs, never pays for it.
+
 # Below this a picture says nothing a line of text would not.
 MIN_WIDTH = 24
 MIN_HEIGHT = 3
-
-
-def __getattr__(name: str) -> Any:
-    # The drawing half (rich, plotext) loads when something draws: the judge, which only builds
-    # specs, never pays for it.
-    if name == "Fitted":
-        from checker.pictures.common import Fitted
-        return Fitted
-    if name == "arrow_glyph":
-        from checker.pictures.grid import arrow_glyph
-        return arrow_glyph
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def render_picture(spec: Any, width: int, height: int, color: bool, *, frame: int | None = None) -> Fitted | None:
@@ -74,7 +65,7 @@ def reveals_answer(spec: Any) -> bool:
 
 
 __all__ = [
-    "Band", "BarGroup", "BarPart", "BarsPicture", "Cell", "CurvePicture", "DIRECTIONS", "Fitted", "GridFrame",
-    "GridPicture", "KINDS", "Picture", "PictureError", "RefLine", "Series", "arrow_glyph", "focus_frame",
+    "Band", "BarGroup", "BarPart", "BarsPicture", "Cell", "CurvePicture", "DIRECTIONS", "GridFrame",
+    "GridPicture", "KINDS", "Picture", "PictureError", "RefLine", "Series", "focus_frame",
     "frame_count", "parse_picture", "render_picture", "reveals_answer", "wire_number",
 ]
