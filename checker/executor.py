@@ -289,6 +289,7 @@ def _zygote_answer(control: socket.socket, request: dict[str, Any], fds: list[in
         case "status":
             return {"id": request["id"], "status": _wait_for(int(request["pid"]), statuses)}
         case "sweep":
+            _reap(statuses)  # executors that ended are no orphans: the sweep then mostly finds nothing
             killed = sandbox.sweep_children()
             _reap(statuses)
             return {"id": request["id"], "killed": killed}

@@ -213,3 +213,28 @@ def test_check_many_starts_one_worker_for_all_its_threads(course, monkeypatch):
         results = list(runner.check_many(pairs, jobs=3))
     assert [r.exercise for r in results] == [e.name for e in exercises] and all(r.passed for r in results)
     assert started == [3]
+
+
+@needs_proc
+def test_a_sweep_sees_children_whether_live_or_ended_and_skips_the_scan_only_without_any():
+    from checker import sandbox
+
+    pid = os.fork()
+    if pid == 0:  # a fresh process: no children of its own
+        try:
+            seen = [sandbox.has_children()]
+            child = os.fork()
+            if child == 0:
+                time.sleep(30)
+                os._exit(0)
+            seen.append(sandbox.has_children())  # live
+            os.kill(child, signal.SIGKILL)
+            while Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z":
+                time.sleep(0.001)
+            seen.append(sandbox.has_children())  # ended, not reaped: still one
+            seen.append(sandbox.sweep_children() == 1 and not sandbox.has_children())
+            os._exit(0 if seen == [False, True, True, True] else 1)
+        except BaseException:
+            os._exit(2)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
