@@ -19,8 +19,8 @@ NOT_DONE_MARKER = "# I AM NOT DONE"  # a line learners delete when a fix/order e
 # The environment of the checker's own processes, set before numpy is imported: one BLAS thread
 # keeps fork safe and lets a memory cap coexist with OpenBLAS; no third-party pytest plugin can
 # slow or change the checks. Bytecode is written as usual (it is the checker's own, in its install):
-# an install made without it (``uv pip install``) would otherwise compile every hidden test at
-# every worker start. The executor alone never writes any, so no learner folder gets a cache.
+# an install made without it (``uv pip install``) would otherwise compile the checker and the
+# hidden tests in every worker. The executor alone never writes any, so no learner folder gets a cache.
 JUDGE_ENV = {
     "OPENBLAS_NUM_THREADS": "1",
     "OMP_NUM_THREADS": "1",
@@ -63,7 +63,7 @@ class CheckRequest:
 @dataclass(frozen=True)
 class Ready:
     pid: int
-    exercises: dict[str, int]  # exercise -> number of hidden tests collected
+    exercises: list[str]  # the exercises with hidden tests (collected at their first check)
 
 
 @dataclass(frozen=True)

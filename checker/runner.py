@@ -1,8 +1,8 @@
 """Checks exercises: a trusted judge per check, with the learner's code in a confined executor.
 
 ``Runner.check`` is what every command uses. With ``warm=True`` (watch mode, verify) it keeps
-a worker that has Python, numpy, pytest and every hidden test imported and forks a judge per
-check; otherwise, or where ``fork`` does not exist, it starts a fresh judge per check. Both
+a worker that has Python, numpy and pytest imported (each exercise's hidden tests from its first
+check on) and forks a judge per check; otherwise, or where ``fork`` does not exist, it starts a fresh judge per check. Both
 paths run the same judge and produce the same Results.
 
 Nothing here trusts a process to answer: every read has a deadline, a process that misses it is

@@ -1,16 +1,17 @@
-"""The warm worker: imports pytest, numpy and every hidden test once, then forks a judge per check.
+"""The warm worker: imports pytest and numpy once, each hidden test once, then forks a judge per check.
 
 ``python -P -m checker.worker CURRICULUM_DIR ROOTDIR [REQUESTS_FD,REPLIES_FD ...]``; the first
 line on stdin is the session token, then one ``CheckRequest`` per line. At start it also launches
 the zygote (see ``executor.py``), a checker-free process with numpy imported that forks the
-confined executors.
+confined executors. Each hidden-test module is collected at the first check of its exercise
+(``HiddenTests``), so a start costs the imports alone.
 
 Each extra pair of descriptors is a slot for checks at once (``verify`` on several cores): once
-the tests are collected, the worker forks a copy of itself per slot, which serves that pair with
+pytest is set up, the worker forks a copy of itself per slot, which serves that pair with
 a zygote of its own. One start then serves every core, instead of one start per core.
 
 Per request the worker forks a judge, which asks the zygote for an executor and runs the
-exercise's already-collected tests. The worker waits for the judge's verdict with a deadline,
+exercise's collected tests. The worker waits for the judge's verdict with a deadline,
 then stops whatever is left (the judge, its executors and any orphans they made) before it
 answers. It runs no threads, so forking is safe, and it is not dumpable, so other processes of
 the same user cannot read its memory or open its pipes through /proc.
@@ -27,7 +28,7 @@ from typing import IO, Any
 from checker import protocol
 from checker.channel import Lines, await_verdict
 from checker.executors import ExecutorGone, ZygoteSpawner, start_zygote
-from checker.judge import exercise_of, judge, plugin_class, prepare_environment, pytest_args
+from checker.judge import judge, plugin_class, prepare_environment, pytest_args
 from checker.sandbox import die_with_parent, kill_group, set_not_dumpable
 
 class Zygote:
@@ -100,14 +101,54 @@ def run_check(plugin: Any, items: list[Any], request: protocol.CheckRequest, zyg
     return outcome
 
 
-def serve(plugin: Any, session: Any, requests: IO[str], replies: IO[str], token: str, zygote: Zygote) -> None:
-    by_exercise: dict[str, list[Any]] = {}
-    for item in session.items:
-        by_exercise.setdefault(exercise_of(item), []).append(item)
-    # Objects that exist now are never collected in a judge: judges skip that GC work.
-    gc.collect()
+class HiddenTests:
+    """The course's hidden-test modules, each collected at the first check of its exercise.
+
+    At start the worker only finds the modules (pytest's folder walk, no import). Collecting one
+    imports its references and builds its items; done here, before the fork, it is done once
+    per worker, and a session that checks three exercises never pays for the other sixty-five.
+    """
+
+    def __init__(self, plugin: Any, session: Any) -> None:
+        self.plugin = plugin
+        self.session = session
+        self.modules = _modules(session)
+        self.collected: dict[str, tuple[list[Any], list[str]]] = {}
+
+    def of(self, exercise: str) -> tuple[list[Any], list[str]]:
+        """The exercise's hidden tests and the errors met collecting them."""
+        if exercise not in self.collected:
+            module = self.modules.get(exercise)
+            self.plugin.collect_errors = []
+            items = list(self.session.genitems(module)) if module is not None else []
+            self.collected[exercise] = items, self.plugin.collect_errors
+            _freeze()
+        return self.collected[exercise]
+
+
+def _modules(session: Any) -> dict[str, Any]:
+    import pytest
+
+    found: dict[str, Any] = {}
+    pending = list(session.perform_collect(genitems=False))
+    while pending:
+        node = pending.pop()
+        if isinstance(node, pytest.Module):
+            found[node.path.stem.removeprefix("test_")] = node
+        elif isinstance(node, pytest.Collector):
+            pending.extend(node.collect())
+    return found
+
+
+def _freeze() -> None:
+    # Objects that exist now are never collected in a judge: judges skip that GC work. (No
+    # gc.collect() first: the few cycles frozen with them cost less than a full collection.)
     gc.freeze()
-    _send(replies, protocol.Ready(os.getpid(), {k: len(v) for k, v in by_exercise.items()}), token)
+
+
+def serve(tests: HiddenTests, requests: IO[str], replies: IO[str], token: str, zygote: Zygote) -> None:
+    _freeze()
+    _send(replies, protocol.Ready(os.getpid(), sorted(tests.modules)), token)
     for line in requests:
         try:
             message = protocol.decode(line, token)
@@ -115,7 +156,9 @@ def serve(plugin: Any, session: Any, requests: IO[str], replies: IO[str], token:
             continue  # written into our stdin by someone without the token
         match message:
             case protocol.CheckRequest() as request:
-                answer = run_check(plugin, by_exercise.get(request.exercise, []), request, zygote, token, replies)
+                items, errors = tests.of(request.exercise)
+                tests.plugin.collect_errors = errors
+                answer = run_check(tests.plugin, items, request, zygote, token, replies)
             case other:
                 raise protocol.ProtocolError(f"the worker takes check requests, not {type(other).__name__}")
         _send(replies, answer, token)
@@ -132,20 +175,19 @@ def parse_slots(args: list[str]) -> list[Slot]:
     return slots
 
 
-def fork_slots(plugin: Any, session: Any, slots: list[Slot], token: str, main_zygote: Zygote,
-               main_replies: IO[str]) -> None:
+def fork_slots(tests: HiddenTests, slots: list[Slot], token: str, main_zygote: Zygote, main_replies: IO[str]) -> None:
     """A copy of this worker per extra slot; in this process, the slots' descriptors are closed."""
     for slot in slots:
         if os.fork() == 0:
             try:
-                _serve_slot(plugin, session, slot, slots, token, main_zygote, main_replies)
+                _serve_slot(tests, slot, slots, token, main_zygote, main_replies)
             finally:
                 os._exit(0)
     for fd in (fd for slot in slots for fd in slot):
         os.close(fd)
 
 
-def _serve_slot(plugin: Any, session: Any, slot: Slot, slots: list[Slot], token: str, main_zygote: Zygote,
+def _serve_slot(tests: HiddenTests, slot: Slot, slots: list[Slot], token: str, main_zygote: Zygote,
                 main_replies: IO[str]) -> None:
     os.setpgid(0, 0)  # a group of its own: a slot that is stopped leaves the others running
     die_with_parent()
@@ -159,7 +201,7 @@ def _serve_slot(plugin: Any, session: Any, slot: Slot, slots: list[Slot], token:
     for fd in (fd for other in slots if other != slot for fd in other):
         os.close(fd)
     requests, replies = os.fdopen(slot[0], "r"), os.fdopen(slot[1], "w")
-    serve(plugin, session, requests, replies, token, Zygote())
+    serve(tests, requests, replies, token, Zygote())
 
 
 def _send(channel: IO[str], message: protocol.Message, token: str) -> None:
@@ -182,17 +224,21 @@ def main(argv: list[str]) -> None:
 
     class Worker(base):  # type: ignore[misc, valid-type]
         @pytest.hookimpl(tryfirst=True)
+        def pytest_collection(self, session) -> bool:  # type: ignore[no-untyped-def]
+            return True  # each module at its exercise's first check (see HiddenTests)
+
+        @pytest.hookimpl(tryfirst=True)
         def pytest_runtestloop(self, session) -> bool:  # type: ignore[no-untyped-def]
-            if self.collect_errors:
-                _send(replies, protocol.WorkerFailed("\n".join(self.collect_errors)), token)
+            try:
+                tests = HiddenTests(self, session)
+            except Exception as exc:  # a course folder pytest cannot walk: said, then cold checks
+                _send(replies, protocol.WorkerFailed(f"the hidden tests could not be found: {exc}"), token)
                 os._exit(3)
             os.dup2(devnull, 2)  # from here on nothing the worker prints can matter
-            fork_slots(self, session, slots, token, zygote, replies)
-            serve(self, session, sys.stdin, replies, token, zygote)
+            fork_slots(tests, slots, token, zygote, replies)
+            serve(tests, sys.stdin, replies, token, zygote)
             os._exit(0)
 
-    # The folder, not its files one by one: pytest collects a folder once, but re-walks it for
-    # every file named on its command line (quadratic in the number of exercises).
     pytest.main(pytest_args([argv[1]], argv[2]), plugins=[Worker()])
     _send(replies, protocol.WorkerFailed("pytest stopped before the worker started"), token)
     os._exit(3)

@@ -4,12 +4,14 @@ never leaves a check without an answer."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import time
 from pathlib import Path
 
 import pytest
 
+from checker.catalog import load_course
 from checker.channel import NoAnswer
 from checker.result import Status
 from checker.runner import CheckOptions, Runner, WarmWorker
@@ -238,3 +240,36 @@ def test_a_sweep_sees_children_whether_live_or_ended_and_skips_the_scan_only_wit
             os._exit(2)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
+
+
+# ------------------------------------------------------------------ hidden tests, collected per exercise
+
+
+def test_each_hidden_test_module_loads_at_its_first_check_and_a_broken_one_fails_alone(tmp_path):
+    """A start imports no hidden test; a module that cannot load fails its own exercise, and
+    the same worker goes on checking the others."""
+    source = REPO / "tests" / "courses" / "arith"
+    shutil.copytree(source, tmp_path / "arith", ignore=shutil.ignore_patterns("__pycache__"))
+    root = tmp_path / "arith"
+    imported = tmp_path / "square-was-imported"
+    (root / "test_square.py").write_text(
+        f"open({str(imported)!r}, 'w').close()\n" + (source / "test_square.py").read_text())
+    (root / "test_seven.py").write_text("raise RuntimeError('a hidden test broken on purpose')\n")
+    course = load_course(root / "info.toml")
+    with Runner(course, warm=True) as runner:
+        runner.start()
+        pid = _worker_pid(runner)
+        assert pid is not None and not imported.exists()
+
+        add = course.find("add")
+        assert runner.check(add, source / "solutions" / add.path).passed
+        assert not imported.exists()
+
+        seven = course.find("seven")
+        broken = runner.check(seven, source / "solutions" / seven.path)
+        assert broken.status is Status.ERROR and "problem in the course" in broken.summary
+        assert "broken on purpose" in broken.detail
+
+        square = course.find("square")
+        assert runner.check(square, source / "solutions" / square.path).passed
+        assert imported.exists() and _worker_pid(runner) == pid
