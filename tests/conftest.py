@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import compileall
+import fcntl
 import os
 import shutil
 import subprocess
@@ -63,6 +64,23 @@ class Completed:
     @property
     def text(self) -> str:
         return self.stdout + self.stderr
+
+
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], Path]) -> Path:
+    """What ``build`` makes in a fresh folder, made by the first xdist worker that asks; the others
+    wait for it and share it (xdist's recipe for a fixture set up once per run). ``build`` returns
+    a path inside the folder."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return build(tmp_path_factory.mktemp(name))
+    shared = tmp_path_factory.getbasetemp().parent / name  # the run's folder, above each worker's
+    with open(shared.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        made = shared.with_suffix(".made")
+        if not made.exists():  # a build that failed left no mark: the next worker tries again
+            shutil.rmtree(shared, ignore_errors=True)
+            shared.mkdir()
+            made.write_text(str(build(shared)))
+        return Path(made.read_text())
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from conftest import REPO, quiet_env
+from conftest import REPO, built_once, quiet_env
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -45,9 +45,14 @@ def lower_bounds() -> dict[str, str]:
     return bounds
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def lowest(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("lowest")
+    """rlcheck installed with the lowest allowed versions; once per run, whichever xdist workers
+    take this module's tests."""
+    return built_once(tmp_path_factory, "lowest", _install_the_lowest)
+
+
+def _install_the_lowest(root: Path) -> Path:
     uv = str(Path(sys.executable).parent / "uv")
     subprocess.run([uv, "venv", "-q", "--python", sys.executable, str(root / "venv")], check=True, timeout=300)
     python = str(root / "venv" / "bin" / "python")

@@ -13,15 +13,19 @@ from pathlib import Path
 import pytest
 from junitparser import Error, Failure, JUnitXml
 
-from conftest import REPO, quiet_env
+from conftest import REPO, built_once, quiet_env
 
 UV = str(Path(sys.executable).parent / "uv")  # from the test extra
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def installed(tmp_path_factory) -> Path:
-    """A virtual environment with the built wheel installed (not editable); returns its bin/."""
-    root = tmp_path_factory.mktemp("pkg")
+    """A virtual environment with the built wheel installed (not editable); returns its bin/.
+    Built once per run, whichever xdist workers take this module's tests."""
+    return built_once(tmp_path_factory, "pkg", _install_the_wheel)
+
+
+def _install_the_wheel(root: Path) -> Path:
     # uv builds and installs as pip does (a PEP 517 wheel, then the wheel, compiled to bytecode as
     # pip compiles it), in a fraction of the time.
     build = subprocess.run([UV, "build", "-q", "--wheel", "--out-dir", str(root / "dist"), str(REPO)],
