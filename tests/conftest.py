@@ -32,6 +32,9 @@ def pytest_configure(config: pytest.Config) -> None:
     if not hasattr(config, "workerinput"):  # once, in the process that starts xdist's workers
         for folder in (REPO / "checker", REPO / "tests" / "courses"):
             compileall.compile_dir(folder, quiet=1)
+    # The same for the test modules: pytest caches their rewritten asserts as bytecode, unless
+    # bytecode is off; then each xdist worker would rewrite all of them again at collection.
+    sys.dont_write_bytecode = False
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
@@ -81,6 +84,15 @@ def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Calla
             shared.mkdir()
             made.write_text(str(build(shared)))
         return Path(made.read_text())
+
+
+@pytest.fixture(scope="session")
+def junit_schema():
+    """The Jenkins xunit JUnit schema: the consumer every JUnit report is validated against. Built
+    in the xdist workers that run a test taking it, not at every worker's collection."""
+    import xmlschema
+
+    return xmlschema.XMLSchema(str(REPO / "tests" / "data" / "jenkins-xunit-junit-10.xsd"))
 
 
 @pytest.fixture(scope="session")
