@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -14,6 +15,12 @@ from checker.catalog import (
     Course, Exercise, ManifestError, NoWorkspace, UnknownExercise,
 )
 from checker.help import PlainHelpGroup
+from checker.blas import ONE_BLAS_THREAD
+
+# Before anything imports numpy (`show` draws with the course's references); a setting of the
+# user's own is kept.
+for _name, _value in ONE_BLAS_THREAD.items():
+    os.environ.setdefault(_name, _value)
 
 
 cli = typer.Typer(

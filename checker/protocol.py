@@ -13,6 +13,8 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Union
 
+from checker.blas import ONE_BLAS_THREAD
+
 DEFAULT_MEMORY_MB = 1024
 NOT_DONE_MARKER = "# I AM NOT DONE"  # a line learners delete when a fix/order exercise is done
 
@@ -21,14 +23,7 @@ NOT_DONE_MARKER = "# I AM NOT DONE"  # a line learners delete when a fix/order e
 # slow or change the checks. Bytecode is written as usual (it is the checker's own, in its install):
 # an install made without it (``uv pip install``) would otherwise compile the checker and the
 # hidden tests in every worker. The executor alone never writes any, so no learner folder gets a cache.
-JUDGE_ENV = {
-    "OPENBLAS_NUM_THREADS": "1",
-    "OMP_NUM_THREADS": "1",
-    "MKL_NUM_THREADS": "1",
-    "NUMEXPR_NUM_THREADS": "1",
-    "VECLIB_MAXIMUM_THREADS": "1",
-    "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
-}
+JUDGE_ENV = {**ONE_BLAS_THREAD, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
 
 
 class ProtocolError(Exception):

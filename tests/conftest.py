@@ -16,10 +16,15 @@ from typing import Callable
 import pytest
 
 from checker.catalog import Course, load_course
+from checker.blas import ONE_BLAS_THREAD
 from checker.result import Result
 from checker.runner import CheckOptions, Runner
 
 REPO = Path(__file__).resolve().parents[1]
+
+# Before a test module imports numpy: the tests that compute in this process (pictures,
+# diagnoses, references) take half the CPU without a BLAS thread pool spinning beside them.
+os.environ.update(ONE_BLAS_THREAD)
 
 
 def pytest_configure(config: pytest.Config) -> None:

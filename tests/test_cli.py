@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 
 import pytest
+
+from checker.blas import ONE_BLAS_THREAD
 
 from conftest import REPO, solve
 
@@ -292,3 +296,17 @@ def test_a_checker_folder_and_stdlib_names_in_the_workspace_change_nothing(cli, 
         (REPO / "solutions" / "01_bellman" / "bellman_iteration.py").read_text())
     solved = cli("run", "bellman_iteration", cwd=workspace)
     assert solved.code == 0 and "was imported" not in solved.text, solved.text
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="counts threads through /proc")
+@pytest.mark.parametrize("preset, threads", [(None, 1), ("2", 2)], ids=["default", "the-users-own"])
+def test_commands_run_numpy_on_one_blas_thread_unless_told_otherwise(preset, threads):
+    """`show` imports the course's references: no BLAS thread pool starts for arrays this small."""
+    env = {k: v for k, v in os.environ.items() if k not in ONE_BLAS_THREAD}
+    if preset is not None:
+        env["OPENBLAS_NUM_THREADS"] = preset
+    code = ("import os, checker.cli, numpy; numpy.ones((64, 64)) @ numpy.ones((64, 64)); "
+            "print(len(os.listdir('/proc/self/task')))")
+    seen = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=REPO)
+    assert seen.returncode == 0, seen.stderr
+    assert int(seen.stdout) == threads
