@@ -124,18 +124,20 @@ def workspace(tmp_path: Path, _committed_stubs: Path) -> Path:
     return root
 
 
+def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None, stdin: str | None = None,
+            timeout: float = 180) -> Completed:
+    """`rlcheck ARGS...` in a real subprocess."""
+    proc = subprocess.run(
+        [*rlcheck_command(), *args], cwd=cwd, env=env or quiet_env(), input=stdin,
+        capture_output=True, text=True, timeout=timeout,
+        stdin=None if stdin is not None else subprocess.DEVNULL,
+    )
+    return Completed(proc.returncode, proc.stdout, proc.stderr)
+
+
 @pytest.fixture
 def cli() -> Callable[..., Completed]:
-    def run(*args: str, cwd: Path, env: dict[str, str] | None = None, stdin: str | None = None,
-            timeout: float = 180) -> Completed:
-        proc = subprocess.run(
-            [*rlcheck_command(), *args], cwd=cwd, env=env or quiet_env(), input=stdin,
-            capture_output=True, text=True, timeout=timeout,
-            stdin=None if stdin is not None else subprocess.DEVNULL,
-        )
-        return Completed(proc.returncode, proc.stdout, proc.stderr)
-
-    return run
+    return run_cli
 
 
 def solve(workspace: Path, exercise_path: str) -> None:

@@ -15,15 +15,6 @@ from checker.blas import ONE_BLAS_THREAD
 from conftest import REPO, solve
 
 
-def test_help_explains_every_command(cli, tmp_path):
-    result = cli("--help", cwd=tmp_path)
-    assert result.code == 0
-    for command in ("watch", "list", "run", "hint", "reset", "verify", "init", "solution", "dev"):
-        assert command in result.stdout
-    for command in ("watch", "list", "run", "hint", "reset", "verify", "init", "solution"):
-        assert cli(command, "--help", cwd=tmp_path).code == 0
-
-
 def test_list_shows_every_exercise_as_pending(cli, workspace, course):
     result = cli("list", "--json", cwd=workspace)
     assert result.code == 0

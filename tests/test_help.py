@@ -7,27 +7,41 @@ import re
 
 import pytest
 
-from conftest import REPO, quiet_env
+from conftest import REPO, Completed, quiet_env, run_cli
 
 COMMANDS = ["list", "run", "hint", "reset", "verify", "solution", "watch", "init", "gradebook", "dev", "dev check"]
 MARKERS = re.compile(r"<bool>|<str>|<int|<float|<path>|<list\[|\[x>=|x<=|\{[a-z_]+\}|\bBOOLEAN\b|\bTEXT\b")
 
 
+@pytest.fixture(scope="module")
+def help_pages(tmp_path_factory) -> dict[str, Completed]:
+    """`rlcheck [COMMAND] --help` for the main page and every command, each run once at 100 columns."""
+    cwd = tmp_path_factory.mktemp("help")
+    return {command: run_cli(*command.split(), "--help", cwd=cwd, env=quiet_env(COLUMNS="100"))
+            for command in ["", *COMMANDS]}
+
+
 @pytest.mark.parametrize("command", ["", *COMMANDS])
-def test_help_reads_plainly(cli, tmp_path, command):
-    result = cli(*command.split(), "--help", cwd=tmp_path, env=quiet_env(COLUMNS="100"))
+def test_help_reads_plainly(help_pages, command):
+    result = help_pages[command]
     assert result.code == 0, result.text
     assert not MARKERS.search(result.stdout), result.stdout
     assert "Usage: rlcheck" in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 100
 
 
-def test_help_names_placeholders_in_capitals(cli, tmp_path):
-    verify = cli("verify", "--help", cwd=tmp_path).stdout
+def test_the_main_help_lists_every_command(help_pages):
+    listed = help_pages[""].stdout
+    assert all(re.search(rf"^\W*{command}\b", listed, re.MULTILINE) for command in COMMANDS if " " not in command)
+    assert "--install-completion" in listed
+
+
+def test_help_names_placeholders_in_capitals(cli, tmp_path, help_pages):
+    verify = help_pages["verify"].stdout
     assert "Usage: rlcheck verify [OPTIONS] [NAME]..." in verify
     for option in ("--junit-xml FILE", "--json FILE", "--exercises-dir DIR", "--timeout SECONDS", "-j, --jobs N"):
         assert option in verify
-    assert "Usage: rlcheck solution [OPTIONS] [NAME]" in cli("solution", "--help", cwd=tmp_path).stdout
+    assert "Usage: rlcheck solution [OPTIONS] [NAME]" in help_pages["solution"].stdout
     missing = cli("init", cwd=tmp_path)
     assert missing.code == 2 and "Missing argument 'DIR'" in missing.stderr and "{" not in missing.stderr
 
@@ -40,7 +54,6 @@ def test_shell_completion_offers_exercise_names(cli, tmp_path, course):
     assert len(offered) >= 2
     env.update(COMP_WORDS="rlcheck verify gae", COMP_CWORD="2")
     assert set(cli(cwd=tmp_path, env=env).stdout.split()) == {e.name for e in course.exercises if e.name.startswith("gae")}
-    assert "--install-completion" in cli("--help", cwd=tmp_path).stdout
 
 
 def _readme_exit_codes() -> dict[str, str]:
