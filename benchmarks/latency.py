@@ -6,7 +6,8 @@ In a temporary workspace, starts `rlcheck watch` in a pseudo-terminal and saves 
 exercise file many times, alternating a failing and a passing version; each figure is the
 time from the write to the verdict appearing on screen. In the same run, the same saves are
 checked the way a pytest watcher does it: a fresh `python -m pytest` on the hidden test per
-save. Then watch mode's resident memory (all its processes) and its CPU use while idle.
+save. Also: the time from starting watch to its first verdict, watch mode's resident memory (all
+its processes) and its CPU use while idle.
 """
 
 from __future__ import annotations
@@ -113,16 +114,17 @@ def cpu_seconds(pids: list[int]) -> float:
     return total / ticks
 
 
-def measure_watch(workspace: Path, saves: list[tuple[str, str]]) -> tuple[list[float], float, float]:
+def measure_watch(workspace: Path, saves: list[tuple[str, str]]) -> tuple[list[float], float, float, float]:
     target = workspace / "exercises" / EXERCISE
     env = dict(os.environ, TERM="xterm-256color")
     env.pop("COLUMNS", None)
     command = rlcheck()
+    launched = time.monotonic()
     child = pexpect.spawn(command[0], [*command[1:], "watch"], cwd=str(workspace), env=env,
                           encoding="utf-8", codec_errors="replace", dimensions=(50, 120))
     screen = Screen(child)
     try:
-        screen.wait_for("not started")
+        startup = screen.wait_for("not started") - launched
         screen.drain()
         samples = []
         for content, needle in saves:
@@ -139,7 +141,7 @@ def measure_watch(workspace: Path, saves: list[tuple[str, str]]) -> tuple[list[f
         idle_cpu = cpu_seconds(process_tree(child.pid)) - before
         child.send("q")
         child.expect(pexpect.EOF, timeout=10)
-        return samples, memory, idle_cpu
+        return samples, memory, idle_cpu, startup
     finally:
         if child.isalive():
             child.terminate(force=True)
@@ -176,7 +178,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="rlcheck-bench-") as tmp:
         workspace = Path(tmp)
         shutil.copytree(REPO / "exercises", workspace / "exercises")
-        watch, memory, idle_cpu = measure_watch(workspace, saves)
+        watch, memory, idle_cpu, startup = measure_watch(workspace, saves)
         baseline = measure_pytest(workspace, saves, autoload=True)
         bare = measure_pytest(workspace, saves, autoload=False)
     print(f"save-to-verdict latency over {len(saves)} saves (alternating fail/pass), milliseconds")
@@ -187,6 +189,7 @@ def main() -> None:
     ratio = statistics.median(baseline) / statistics.median(watch)
     ratio_bare = statistics.median(bare) / statistics.median(watch)
     print(f"p50 ratio: watch is {ratio:.1f}x faster than pytest per save ({ratio_bare:.1f}x with autoload off)")
+    print(f"watch start to the first verdict on screen: {startup * 1000:.0f} ms")
     print(f"watch resident memory, all processes: {memory:.1f} MB")
     print(f"watch CPU while idle for 10 s: {idle_cpu:.3f} s ({idle_cpu / 10 * 100:.2f}% of one core)")
 
