@@ -242,7 +242,9 @@ def chosen_manifest() -> Path:
 
 
 def load_course(manifest: Path | None = None) -> Course:
-    manifest = manifest or chosen_manifest()
+    # Absolute: the checker's processes start in folders of their own, where a relative path
+    # would name nothing.
+    manifest = (manifest or chosen_manifest()).resolve()
     policy, exercises = read_manifest(manifest)
     return Course(
         exercises=exercises,

@@ -58,7 +58,11 @@ class CheckRequest:
 @dataclass(frozen=True)
 class Ready:
     pid: int
-    exercises: list[str]  # the exercises with hidden tests (collected at their first check)
+
+
+@dataclass(frozen=True)
+class Collecting:
+    id: int  # the request whose exercise's hidden tests the worker imports before it answers
 
 
 @dataclass(frozen=True)
@@ -90,9 +94,9 @@ class WorkerFailed:
     error: str
 
 
-Message = Union[CheckRequest, Ready, Started, ExecutorStarted, Verdict, NoVerdict, WorkerFailed]
-_TYPES: dict[str, type] = {cls.__name__: cls for cls in (CheckRequest, Ready, Started, ExecutorStarted, Verdict,
-                                                          NoVerdict, WorkerFailed)}
+Message = Union[CheckRequest, Ready, Collecting, Started, ExecutorStarted, Verdict, NoVerdict, WorkerFailed]
+_TYPES: dict[str, type] = {cls.__name__: cls for cls in (CheckRequest, Ready, Collecting, Started, ExecutorStarted,
+                                                          Verdict, NoVerdict, WorkerFailed)}
 
 
 def encode(message: Message, token: str) -> str:

@@ -1,9 +1,9 @@
 """Checks exercises: a trusted judge per check, with the learner's code in a confined executor.
 
 ``Runner.check`` is what every command uses. With ``warm=True`` (watch mode, verify) it keeps
-a worker that has Python, numpy and pytest imported (each exercise's hidden tests from its first
-check on) and forks a judge per check; otherwise, or where ``fork`` does not exist, it starts a fresh judge per check. Both
-paths run the same judge and produce the same Results.
+a worker that has Python, numpy and pytest imported (an exercise's hidden tests from its first
+check on) and forks a judge per check; otherwise, or where ``fork`` does not exist, it starts a
+fresh judge per check. Both paths run the same judge and produce the same Results.
 
 Nothing here trusts a process to answer: every read has a deadline, a process that misses it is
 killed with its group, and the check is run again cold once before it is called ``crashed``.
@@ -209,6 +209,10 @@ class WarmWorker:
             self._requests.write(protocol.encode(request, self._token).encode())
             self._requests.flush()
             started = self._lines.next(time.monotonic() + options.grace)
+            match started:
+                case protocol.Collecting(id=ident) if ident == request.id:
+                    # It imports this exercise's hidden tests first, which may take as long as a start.
+                    started = self._lines.next(time.monotonic() + STARTUP_SECONDS)
             if not isinstance(started, protocol.Started) or started.id != request.id:
                 raise NoAnswer(f"answered {type(started).__name__} out of turn")
             with self._lock:

@@ -1,10 +1,10 @@
-"""The warm worker: imports pytest and numpy once, each hidden test once, then forks a judge per check.
+"""The warm worker: imports pytest and numpy once, then forks a judge per check.
 
 ``python -P -m checker.worker CURRICULUM_DIR ROOTDIR [REQUESTS_FD,REPLIES_FD ...]``; the first
 line on stdin is the session token, then one ``CheckRequest`` per line. At start it also launches
 the zygote (see ``executor.py``), a checker-free process with numpy imported that forks the
-confined executors. Each hidden-test module is collected at the first check of its exercise
-(``HiddenTests``), so a start costs the imports alone.
+confined executors. An exercise's hidden tests are collected at its first check and kept
+(``HiddenTests``); the worker says ``Collecting`` first, as that may take as long as a start.
 
 Each extra pair of descriptors is a slot for checks at once (``verify`` on several cores): once
 pytest is set up, the worker forks a copy of itself per slot, which serves that pair with
@@ -28,7 +28,7 @@ from typing import IO, Any
 from checker import protocol
 from checker.channel import Lines, await_verdict
 from checker.executors import ExecutorGone, ZygoteSpawner, start_zygote
-from checker.judge import judge, plugin_class, prepare_environment, pytest_args
+from checker.judge import judge, plugin_class, prepare_environment, pytest_args, select_items
 from checker.sandbox import die_with_parent, kill_group, set_not_dumpable
 
 class Zygote:
@@ -102,42 +102,35 @@ def run_check(plugin: Any, items: list[Any], request: protocol.CheckRequest, zyg
 
 
 class HiddenTests:
-    """The course's hidden-test modules, each collected at the first check of its exercise.
+    """Each exercise's hidden tests, collected at its first check and kept.
 
-    At start the worker only finds the modules (pytest's folder walk, no import). Collecting one
-    imports its references and builds its items; done here, before the fork, it is done once
-    per worker, and a session that checks three exercises never pays for the other sixty-five.
+    A start then costs the imports alone, and a watch session that checks three exercises never
+    imports the others' tests. Collecting happens here, before the fork, so once per worker (and
+    per slot). Each file is collected as the cold judge collects it, by pytest's own collection
+    of that one file: the same items in the same order, and nothing else under the course folder
+    (where a learner working in place keeps files) is ever a candidate.
     """
 
     def __init__(self, plugin: Any, session: Any) -> None:
         self.plugin = plugin
         self.session = session
-        self.modules = _modules(session)
         self.collected: dict[str, tuple[list[Any], list[str]]] = {}
 
-    def of(self, exercise: str) -> tuple[list[Any], list[str]]:
+    def known(self, test_file: str) -> bool:
+        return test_file in self.collected
+
+    def of(self, request: protocol.CheckRequest) -> tuple[list[Any], list[str]]:
         """The exercise's hidden tests and the errors met collecting them."""
-        if exercise not in self.collected:
-            module = self.modules.get(exercise)
+        if request.test_file not in self.collected:
             self.plugin.collect_errors = []
-            items = list(self.session.genitems(module)) if module is not None else []
-            self.collected[exercise] = items, self.plugin.collect_errors
+            try:
+                items = select_items(list(self.session.perform_collect([request.test_file])), request.exercise)
+            except BaseException as exc:  # a hidden test that exits or interrupts at import: its exercise's error
+                items = []
+                self.plugin.collect_errors.append(f"{type(exc).__name__}: {exc}")
+            self.collected[request.test_file] = items, self.plugin.collect_errors
             _freeze()
-        return self.collected[exercise]
-
-
-def _modules(session: Any) -> dict[str, Any]:
-    import pytest
-
-    found: dict[str, Any] = {}
-    pending = list(session.perform_collect(genitems=False))
-    while pending:
-        node = pending.pop()
-        if isinstance(node, pytest.Module):
-            found[node.path.stem.removeprefix("test_")] = node
-        elif isinstance(node, pytest.Collector):
-            pending.extend(node.collect())
-    return found
+        return self.collected[request.test_file]
 
 
 def _freeze() -> None:
@@ -148,7 +141,7 @@ def _freeze() -> None:
 
 def serve(tests: HiddenTests, requests: IO[str], replies: IO[str], token: str, zygote: Zygote) -> None:
     _freeze()
-    _send(replies, protocol.Ready(os.getpid(), sorted(tests.modules)), token)
+    _send(replies, protocol.Ready(os.getpid()), token)
     for line in requests:
         try:
             message = protocol.decode(line, token)
@@ -156,7 +149,9 @@ def serve(tests: HiddenTests, requests: IO[str], replies: IO[str], token: str, z
             continue  # written into our stdin by someone without the token
         match message:
             case protocol.CheckRequest() as request:
-                items, errors = tests.of(request.exercise)
+                if not tests.known(request.test_file):
+                    _send(replies, protocol.Collecting(request.id), token)
+                items, errors = tests.of(request)
                 tests.plugin.collect_errors = errors
                 answer = run_check(tests.plugin, items, request, zygote, token, replies)
             case other:
@@ -225,15 +220,11 @@ def main(argv: list[str]) -> None:
     class Worker(base):  # type: ignore[misc, valid-type]
         @pytest.hookimpl(tryfirst=True)
         def pytest_collection(self, session) -> bool:  # type: ignore[no-untyped-def]
-            return True  # each module at its exercise's first check (see HiddenTests)
+            return True  # each exercise's file at its first check (see HiddenTests)
 
         @pytest.hookimpl(tryfirst=True)
         def pytest_runtestloop(self, session) -> bool:  # type: ignore[no-untyped-def]
-            try:
-                tests = HiddenTests(self, session)
-            except Exception as exc:  # a course folder pytest cannot walk: said, then cold checks
-                _send(replies, protocol.WorkerFailed(f"the hidden tests could not be found: {exc}"), token)
-                os._exit(3)
+            tests = HiddenTests(self, session)
             os.dup2(devnull, 2)  # from here on nothing the worker prints can matter
             fork_slots(tests, slots, token, zygote, replies)
             serve(tests, sys.stdin, replies, token, zygote)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import textwrap
 import time
 from pathlib import Path
 
@@ -245,31 +246,90 @@ def test_a_sweep_sees_children_whether_live_or_ended_and_skips_the_scan_only_wit
 # ------------------------------------------------------------------ hidden tests, collected per exercise
 
 
-def test_each_hidden_test_module_loads_at_its_first_check_and_a_broken_one_fails_alone(tmp_path):
-    """A start imports no hidden test; a module that cannot load fails its own exercise, and
-    the same worker goes on checking the others."""
-    source = REPO / "tests" / "courses" / "arith"
-    shutil.copytree(source, tmp_path / "arith", ignore=shutil.ignore_patterns("__pycache__"))
-    root = tmp_path / "arith"
+@pytest.fixture
+def arith(tmp_path) -> Path:
+    """A copy of the three-exercise course, to break as a test needs; its stubs sit inside it."""
+    shutil.copytree(REPO / "tests" / "courses" / "arith", tmp_path / "arith", ignore=shutil.ignore_patterns("__pycache__"))
+    return tmp_path / "arith"
+
+
+def test_each_hidden_test_module_loads_at_its_first_check_and_a_broken_one_fails_alone(arith, tmp_path):
+    """A start imports no hidden test; a module that cannot load, or that exits, fails its own
+    exercise, and the same worker goes on checking the others."""
     imported = tmp_path / "square-was-imported"
-    (root / "test_square.py").write_text(
-        f"open({str(imported)!r}, 'w').close()\n" + (source / "test_square.py").read_text())
-    (root / "test_seven.py").write_text("raise RuntimeError('a hidden test broken on purpose')\n")
-    course = load_course(root / "info.toml")
+    (arith / "test_square.py").write_text(f"open({str(imported)!r}, 'w').close()\n" + (arith / "test_square.py").read_text())
+    (arith / "test_seven.py").write_text("raise RuntimeError('a hidden test broken on purpose')\n")
+    (arith / "test_add.py").write_text("raise SystemExit('a hidden test that exits at import')\n")
+    course = load_course(arith / "info.toml")
     with Runner(course, warm=True) as runner:
         runner.start()
         pid = _worker_pid(runner)
         assert pid is not None and not imported.exists()
 
-        add = course.find("add")
-        assert runner.check(add, source / "solutions" / add.path).passed
+        for name, why in (("seven", "broken on purpose"), ("add", "exits at import")):
+            exercise = course.find(name)
+            for _ in range(2):  # the second time from what the worker kept
+                broken = runner.check(exercise, arith / "solutions" / exercise.path)
+                assert broken.status is Status.ERROR and "problem in the course" in broken.summary
+                assert why in broken.detail
         assert not imported.exists()
 
-        seven = course.find("seven")
-        broken = runner.check(seven, source / "solutions" / seven.path)
-        assert broken.status is Status.ERROR and "problem in the course" in broken.summary
-        assert "broken on purpose" in broken.detail
-
         square = course.find("square")
-        assert runner.check(square, source / "solutions" / square.path).passed
+        assert runner.check(square, arith / "solutions" / square.path).passed
         assert imported.exists() and _worker_pid(runner) == pid
+
+
+def test_a_test_file_in_the_learners_folder_is_never_taken_for_the_hidden_tests(arith):
+    """Working in place, the learner's files sit under the course folder: a `test_add.py` of
+    theirs that passes anything changes no verdict."""
+    (arith / "exercises" / "01_basics" / "test_add.py").write_text("def test_anything():\n    pass\n")
+    (arith / "solutions" / "01_basics" / "test_add.py").write_text("def test_anything():\n    pass\n")
+    course = load_course(arith / "info.toml")
+    add = course.find("add")
+    for warm in (True, False):
+        with Runner(course, warm=warm) as runner:
+            assert runner.check(add, arith / "exercises" / add.path).status is Status.NOT_STARTED
+            assert runner.check(add, arith / "solutions" / add.path).passed
+
+
+def test_warm_and_cold_collect_an_exercise_alike(arith):
+    """The same items in the same order: here pytest reorders the tests around a module-scoped
+    parametrized fixture, on both paths."""
+    (arith / "test_add.py").write_text(
+        (arith / "test_add.py").read_text() + textwrap.dedent("""
+
+            @pytest.fixture(scope="module", params=[1, 2])
+            def size(request):
+                return request.param
+
+
+            def test_a(size):
+                \"\"\"a, size {size}\"\"\"
+
+
+            def test_b(size):
+                \"\"\"b, size {size}\"\"\"
+            """))
+    course = load_course(arith / "info.toml")
+    add = course.find("add")
+    names = []
+    for warm in (True, False):
+        with Runner(course, warm=warm) as runner:
+            result = runner.check(add, arith / "solutions" / add.path)
+        assert result.passed, result.summary
+        names.append([t.name for t in result.tests])
+    assert names[0] == names[1]
+    assert names[0][-4:] == ["a, size 1", "b, size 1", "a, size 2", "b, size 2"]
+
+
+def test_a_slow_hidden_test_import_may_take_as_long_as_a_start(arith):
+    """Collecting happens in a check, but the worker says so first: a module slower to import
+    than the judge's grace keeps its worker warm."""
+    (arith / "test_add.py").write_text("import time\ntime.sleep(1.5)\n" + (arith / "test_add.py").read_text())
+    course = load_course(arith / "info.toml")
+    add = course.find("add")
+    with Runner(course, CheckOptions(timeout=2.0, grace=0.5), warm=True) as runner:
+        runner.start()
+        pid = _worker_pid(runner)
+        assert runner.check(add, arith / "solutions" / add.path).passed
+        assert _worker_pid(runner) == pid
