@@ -23,6 +23,7 @@ import gc
 import os
 import sys
 import time
+from pathlib import Path
 from typing import IO, Any
 
 from checker import protocol
@@ -106,14 +107,17 @@ class HiddenTests:
 
     A start then costs the imports alone, and a watch session that checks three exercises never
     imports the others' tests. Collecting happens here, before the fork, so once per worker (and
-    per slot). Each file is collected as the cold judge collects it, by pytest's own collection
-    of that one file: the same items in the same order, and nothing else under the course folder
-    (where a learner working in place keeps files) is ever a candidate.
+    per slot). At the first check, pytest lists the course folder's test modules once, without
+    importing any; a module is looked up by the request's exact file, and the folders below are
+    never entered (a learner working in place keeps files there). Its items then go through the
+    same reordering hooks as in the cold judge's collection of that one file: same items, same
+    order.
     """
 
     def __init__(self, plugin: Any, session: Any) -> None:
         self.plugin = plugin
         self.session = session
+        self.modules: dict[str, Any] | None = None  # test file -> its pytest Module, not yet imported
         self.collected: dict[str, tuple[list[Any], list[str]]] = {}
 
     def known(self, test_file: str) -> bool:
@@ -124,13 +128,32 @@ class HiddenTests:
         if request.test_file not in self.collected:
             self.plugin.collect_errors = []
             try:
-                items = select_items(list(self.session.perform_collect([request.test_file])), request.exercise)
+                items = select_items(self._collect(request.test_file), request.exercise)
             except BaseException as exc:  # a hidden test that exits or interrupts at import: its exercise's error
                 items = []
                 self.plugin.collect_errors.append(f"{type(exc).__name__}: {exc}")
             self.collected[request.test_file] = items, self.plugin.collect_errors
             _freeze()
         return self.collected[request.test_file]
+
+    def _collect(self, test_file: str) -> list[Any]:
+        if self.modules is None:
+            self.modules = _modules_in_folder(self.session)
+        module = self.modules.get(str(Path(test_file).resolve()))
+        if module is None:
+            return []
+        items = list(self.session.genitems(module))
+        self.session.config.hook.pytest_collection_modifyitems(session=self.session, config=self.session.config,
+                                                                items=items)
+        return items
+
+
+def _modules_in_folder(session: Any) -> dict[str, Any]:
+    import pytest
+
+    return {str(node.path.resolve()): node
+            for folder in session.perform_collect(genitems=False)
+            for node in folder.collect() if isinstance(node, pytest.Module)}
 
 
 def _freeze() -> None:
