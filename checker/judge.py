@@ -37,6 +37,9 @@ def pytest_args(test_files: list[str], rootdir: str) -> list[str]:
         *test_files,
         "--rootdir", rootdir,
         "-c", os.devnull,  # ignore any pytest config found around the learner's workspace
+        # Collection walks down to the test file from the highest folder inside the confcutdir;
+        # by default (with -c) every folder above, listing each: all of /tmp for a course there.
+        "--confcutdir", rootdir,
         "--noconftest",
         "--capture=no",
         # The hidden tests fail with CheckFailed messages written for learners, so pytest's assert

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import subprocess
+import sys
 import textwrap
 import time
 from pathlib import Path
@@ -333,3 +335,28 @@ def test_a_slow_hidden_test_import_may_take_as_long_as_a_start(arith):
         pid = _worker_pid(runner)
         assert runner.check(add, arith / "solutions" / add.path).passed
         assert _worker_pid(runner) == pid
+
+
+def test_collection_never_lists_the_folders_above_the_course(tmp_path):
+    """pytest walks down to a test file from the highest folder it may consider; the judge keeps
+    that to the course folder (a course under /tmp would have every check list all of /tmp)."""
+    course_dir = tmp_path / "crowded" / "arith"
+    shutil.copytree(REPO / "tests" / "courses" / "arith", course_dir, ignore=shutil.ignore_patterns("__pycache__"))
+    for i in range(20):
+        (tmp_path / "crowded" / f"sibling{i}").mkdir()
+    script = textwrap.dedent(f"""
+        import pytest
+        from checker.judge import pytest_args
+
+        class Seen:
+            def pytest_collect_directory(self, path, parent):
+                print("DIR", path)
+
+        pytest.main(pytest_args([{str(course_dir / "test_add.py")!r}], {str(course_dir)!r}) + ["--collect-only"],
+                    plugins=[Seen()])
+        """)
+    seen = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path,
+                          env={**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"})
+    listed = [Path(line[4:]) for line in seen.stdout.splitlines() if line.startswith("DIR ")]
+    assert listed, seen.stdout + seen.stderr
+    assert all(path == course_dir or course_dir in path.parents for path in listed), listed
