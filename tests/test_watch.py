@@ -475,3 +475,23 @@ def test_the_screen_follows_the_terminal_not_stale_lines_and_columns(watch_facto
     progress = next(line for line in frame.split("\n") if " done " in line)
     assert len(progress) > 100, progress  # drawn across the real 110 columns, not 50
     assert w.quit() == 0
+
+
+def test_quitting_never_waits_on_a_file_watcher_that_does_not_stop():
+    """watchdog's stop joins its inotify thread without a deadline; watch gives it a bounded wait."""
+    import threading
+
+    from checker.watch.events import stop_observer
+
+    release = threading.Event()
+
+    class Stuck:
+        def stop(self) -> None:
+            release.wait()
+
+    quitting = threading.Thread(target=stop_observer, args=(Stuck(), 0.2), daemon=True)
+    quitting.start()
+    quitting.join(10)
+    stuck = quitting.is_alive()
+    release.set()
+    assert not stuck

@@ -168,6 +168,15 @@ def start_observer(folder: Path, post: Post, poll: bool) -> tuple[Any, str]:
     return observer, note or "Polling for changes (--poll)."
 
 
+def stop_observer(observer: Any, seconds: float = 2.0) -> None:
+    """Stop watchdog, waiting at most ``seconds``. Its stop joins its inotify thread without a
+    deadline, and a race in that thread can leave the join waiting forever (seen as a watch that
+    never exits after q); its threads are daemons, so the process ends without them."""
+    stopper = threading.Thread(target=observer.stop, name="rlcheck-observer-stop", daemon=True)
+    stopper.start()
+    stopper.join(seconds)
+
+
 # ------------------------------------------------------------------ keys
 
 SEQUENCES = {

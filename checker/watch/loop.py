@@ -28,7 +28,7 @@ from checker.stubs import reference_solution
 from checker.watch.checks import CheckAll, CheckOne, CheckThread
 from checker.watch.events import (
     DiffLoaded, Event, FileChanged, HintTaken, KeyReader, Noted, Resized, Saved, CheckingSlow, CheckStarted,
-    Stop, start_observer,
+    Stop, start_observer, stop_observer,
 )
 from checker.watch.machine import (
     Effect, Exit, LoadDiff, Model, Record, RecordAll, RevealSolution, RunCheck, RunCheckAll, SetCurrent, Size,
@@ -232,6 +232,6 @@ def run_watch(app: App, options: CheckOptions, poll: bool = False, manual: bool 
         keys.stop()
         checker.close()
         runner.close()
-        observer.stop()
+        stop_observer(observer)
         done, total = len(app.done_names()), len(app.course.exercises)
         console.print(Text(f"rlcheck: {done}/{total} done. See you next time.", style="bold"))
