@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
@@ -495,3 +497,49 @@ def test_quitting_never_waits_on_a_file_watcher_that_does_not_stop():
     stuck = quitting.is_alive()
     release.set()
     assert not stuck
+
+
+def _ignore_interrupt_and_hangup() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
+
+
+def test_ctrl_c_and_a_closed_terminal_stop_watch_even_when_started_with_those_signals_ignored(workspace):
+    """As from a script run in the background: the shell starts watch with SIGINT and SIGHUP
+    ignored. Ctrl-C still quits and restores the terminal; a terminal that closes still ends watch
+    and every process it started."""
+    import pexpect
+
+    command = " ".join(rlcheck_command())
+    shell = pexpect.spawn("bash", ["--norc", "--noprofile"], cwd=str(workspace), env=quiet_env(TERM="xterm"),
+                          encoding="utf-8", timeout=30, dimensions=(50, 120), preexec_fn=_ignore_interrupt_and_hangup)
+    shell.sendline(f"{command} watch; stty -a; echo END-OF-TEST")
+    shell.expect("not started")
+    shell.send("\x03")
+    shell.expect("END-OF-TEST\r\n")
+    assert " icanon" in shell.before and " echo" in shell.before
+    shell.sendline("exit")
+    shell.close()
+
+    watch = pexpect.spawn(rlcheck_command()[0], [*rlcheck_command()[1:], "watch"], cwd=str(workspace),
+                          env=quiet_env(TERM="xterm"), encoding="utf-8", timeout=30, dimensions=(50, 120),
+                          preexec_fn=_ignore_interrupt_and_hangup)
+    watch.expect("not started")
+    pid = watch.pid
+    group = [pid, *(int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
+    os.close(watch.child_fd)  # the terminal closes
+    watch.child_fd, watch.closed = -1, True
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(Path(f"/proc/{p}").exists() and "Z" not in _state(p) for p in group):
+        time.sleep(0.1)
+    left = [p for p in group if Path(f"/proc/{p}").exists() and "Z" not in _state(p)]
+    assert not left, f"still running after the terminal closed: {left}"
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"

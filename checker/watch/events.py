@@ -76,7 +76,7 @@ class CheckFailed:
 
 @dataclass(frozen=True)
 class Stop:
-    """SIGTERM: quit as if q was pressed."""
+    """SIGTERM, SIGHUP or a terminal gone: quit as if q was pressed."""
 
 
 # ------------------------------------------------------------------ made by the loop
@@ -238,8 +238,12 @@ class KeyReader:
             ready, _, _ = select.select([self.fd, self._wake_r], [], [])
             if self._wake_r in ready:
                 return
-            data = os.read(self.fd, 64)
-            if not data:
+            try:
+                data = os.read(self.fd, 64)
+            except OSError:  # EIO: the terminal hung up
+                data = b""
+            if not data:  # the terminal is gone: nobody can press q any more
+                self.post(Stop())
                 return
             for key in decode_keys(data.decode("utf-8", "ignore")):
                 self.post(KeyPressed(key))

@@ -216,7 +216,12 @@ def run_watch(app: App, options: CheckOptions, poll: bool = False, manual: bool 
     if note:
         loop.post(Noted(note))
     checker = CheckThread(runner, loop.post)
-    previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, lambda *_: loop.post(Stop()))}
+    previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, lambda *_: loop.post(Stop())),
+                # Ctrl-C quits even when watch was started with SIGINT ignored (from a script run
+                # with `&`, say), as Python then leaves it ignored.
+                signal.SIGINT: signal.signal(signal.SIGINT, signal.default_int_handler)}
+    if hasattr(signal, "SIGHUP"):  # the terminal closed: stop, and stop the checker's processes
+        previous[signal.SIGHUP] = signal.signal(signal.SIGHUP, lambda *_: loop.post(Stop()))
     if hasattr(signal, "SIGWINCH"):
         previous[signal.SIGWINCH] = signal.signal(signal.SIGWINCH, lambda *_: loop.post(Resized(*terminal_size(console))))
     try:
