@@ -170,8 +170,8 @@ def start_observer(folder: Path, post: Post, poll: bool) -> tuple[Any, str]:
 
 def stop_observer(observer: Any, seconds: float = 2.0) -> None:
     """Stop watchdog, waiting at most ``seconds``. Its stop joins its inotify thread without a
-    deadline, and a race in that thread can leave the join waiting forever (seen as a watch that
-    never exits after q); its threads are daemons, so the process ends without them."""
+    deadline: if that thread never ended, quitting would wait forever. Its threads are daemons,
+    so the process ends without them."""
     stopper = threading.Thread(target=observer.stop, name="rlcheck-observer-stop", daemon=True)
     stopper.start()
     stopper.join(seconds)
