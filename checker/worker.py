@@ -123,8 +123,9 @@ class HiddenTests:
     def known(self, test_file: str) -> bool:
         return test_file in self.collected
 
-    def of(self, request: protocol.CheckRequest) -> tuple[list[Any], list[str]]:
-        """The exercise's hidden tests and the errors met collecting them."""
+    def of(self, request: protocol.CheckRequest) -> list[Any]:
+        """The exercise's hidden tests; the errors met collecting them go to the plugin, where the
+        judge reads them (as it does on the cold path)."""
         if request.test_file not in self.collected:
             self.plugin.collect_errors = []
             try:
@@ -134,7 +135,8 @@ class HiddenTests:
                 self.plugin.collect_errors.append(f"{type(exc).__name__}: {exc}")
             self.collected[request.test_file] = items, self.plugin.collect_errors
             _freeze()
-        return self.collected[request.test_file]
+        items, self.plugin.collect_errors = self.collected[request.test_file]
+        return items
 
     def _collect(self, test_file: str) -> list[Any]:
         if self.modules is None:
@@ -174,9 +176,7 @@ def serve(tests: HiddenTests, requests: IO[str], replies: IO[str], token: str, z
             case protocol.CheckRequest() as request:
                 if not tests.known(request.test_file):
                     _send(replies, protocol.Collecting(request.id), token)
-                items, errors = tests.of(request)
-                tests.plugin.collect_errors = errors
-                answer = run_check(tests.plugin, items, request, zygote, token, replies)
+                answer = run_check(tests.plugin, tests.of(request), request, zygote, token, replies)
             case other:
                 raise protocol.ProtocolError(f"the worker takes check requests, not {type(other).__name__}")
         _send(replies, answer, token)

@@ -11,7 +11,7 @@ import pytest
 from checker.catalog import load_course
 from checker.runner import Runner
 
-from conftest import REPO, quiet_env
+from conftest import quiet_env
 from watchdriver import Watch, write_by_rename, write_in_place
 
 ARITH = Path(__file__).resolve().parent / "courses" / "arith"
@@ -75,7 +75,7 @@ def test_watch_with_the_second_course(arith_workspace, env):
 
 def test_a_course_named_by_a_relative_path_checks_on_both_paths(monkeypatch):
     """The checker's processes start in folders of their own: a relative course path still works."""
-    monkeypatch.chdir(REPO / "tests" / "courses")
+    monkeypatch.chdir(ARITH.parent)
     course = load_course(Path("arith") / "info.toml")
     add = course.find("add")
     for warm in (True, False):

@@ -532,14 +532,15 @@ def test_ctrl_c_and_a_closed_terminal_stop_watch_even_when_started_with_those_si
     os.close(watch.child_fd)  # the terminal closes
     watch.child_fd, watch.closed = -1, True
     deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and any(Path(f"/proc/{p}").exists() and "Z" not in _state(p) for p in group):
+    while time.monotonic() < deadline and any(_running(p) for p in group):
         time.sleep(0.1)
-    left = [p for p in group if Path(f"/proc/{p}").exists() and "Z" not in _state(p)]
+    left = [p for p in group if _running(p)]
     assert not left, f"still running after the terminal closed: {left}"
 
 
-def _state(pid: int) -> str:
+def _running(pid: int) -> bool:
+    """Neither gone nor a zombie."""
     try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
-        return "Z"
+        return False
