@@ -100,9 +100,7 @@ def test_init_then_verify_with_reports(installed, tmp_path, course):
     assert not [line for line in result.stdout.splitlines() if line.startswith("::error ")]
     assert f"::notice title=rlcheck::2 of {len(course.exercises)} exercises pass, " in result.stdout
     assert "exercises pass" in summary.read_text()
-    started_only = run(installed, "verify", "--started-only", cwd=ws)
-    assert started_only.returncode == 0, started_only.stdout[-2000:]
-    # That every packaged solution passes, `dev check` below proves from the same install.
+    # --started-only from an install: the install-line test below; every packaged solution: `dev check`.
 
 
 def _snapshot_repository(tmp_path: Path) -> tuple[Path, str]:
@@ -125,11 +123,11 @@ def _snapshot_repository(tmp_path: Path) -> tuple[Path, str]:
     return bare, commit
 
 
-def _venv(path: Path, with_test_dependencies: bool) -> Path:
-    # As setup-python's does: a current pip in the environment (the pip that venv bundles rejects
-    # git+file:/// URLs); the generated install line runs that pip.
-    subprocess.run([UV, "venv", "-q", "--seed", "--python", sys.executable, str(path)], check=True,
-                   capture_output=True, timeout=300)
+def _venv(path: Path, with_test_dependencies: bool, with_pip: bool) -> Path:
+    # with_pip, as setup-python's does: a current pip in the environment (the pip that venv bundles
+    # rejects git+file:/// URLs); the generated install line runs that pip.
+    subprocess.run([UV, "venv", "-q", *(["--seed"] if with_pip else []), "--python", sys.executable, str(path)],
+                   check=True, capture_output=True, timeout=300)
     if with_test_dependencies:  # this interpreter's packages, without its editable rlcheck (see `installed`)
         purelib = Path(next(path.glob("lib/python*/site-packages")))
         deps = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"], *site.getsitepackages()}
@@ -140,10 +138,12 @@ def _venv(path: Path, with_test_dependencies: bool) -> Path:
 def test_the_install_line_init_writes_installs_rlcheck_in_a_fresh_environment(tmp_path):
     bare, commit = _snapshot_repository(tmp_path)
     requirement = f"rlcheck @ git+file://{bare}@{commit}"
-    learner_bin = _venv(tmp_path / "learner-venv", with_test_dependencies=True)
-    pip = subprocess.run([str(learner_bin / "python"), "-m", "pip", "install", "-q", "--no-deps", requirement],
-                         capture_output=True, text=True, timeout=600)
-    assert pip.returncode == 0, pip.stderr
+    learner_bin = _venv(tmp_path / "learner-venv", with_test_dependencies=True, with_pip=False)
+    # The learner installs with uv (pip's run is below, where CI runs the line): any PEP 610
+    # installer records where rlcheck came from, and init reads only that record.
+    installed = subprocess.run([UV, "pip", "install", "-q", "--no-deps", "--python", str(learner_bin / "python"),
+                                requirement], capture_output=True, text=True, timeout=600)
+    assert installed.returncode == 0, installed.stderr
     made = run(learner_bin, "init", "ws", cwd=tmp_path)
     assert made.returncode == 0 and "warning" not in made.stderr, made.stdout + made.stderr
     workflow = (tmp_path / "ws" / ".github" / "workflows" / "rlcheck.yml").read_text()
@@ -151,7 +151,7 @@ def test_the_install_line_init_writes_installs_rlcheck_in_a_fresh_environment(tm
     assert install.strip() == f"python -m pip install '{requirement}'"
 
     # The line as CI runs it: a fresh environment, nothing preinstalled, dependencies from the index.
-    ci_bin = _venv(tmp_path / "ci-venv", with_test_dependencies=False)
+    ci_bin = _venv(tmp_path / "ci-venv", with_test_dependencies=False, with_pip=True)
     environment = quiet_env(PATH=f"{ci_bin}:/usr/bin:/bin")
     environment.pop("PYTHONPATH", None)
     ran = subprocess.run(["bash", "-ec", install], cwd=tmp_path / "ws", env=environment, capture_output=True,
@@ -200,8 +200,9 @@ def test_verify_needs_no_terminal_state_or_write_access(installed, tmp_path, cou
     for path in [ws, *ws.rglob("*")]:
         path.chmod(path.stat().st_mode & ~0o222)
     try:
-        result = run(installed, "verify", cwd=ws, CI="true")
-        assert result.returncode == 1
+        # Two exercises are enough: what is read or written does not grow with their number.
+        result = run(installed, "verify", *(e.name for e in course.exercises[:2]), cwd=ws, CI="true")
+        assert result.returncode == 1 and "2 not started yet" in result.stdout, result.stdout + result.stderr
         assert not (ws / ".rlcheck").exists()
     finally:
         for path in [ws, *ws.rglob("*")]:
