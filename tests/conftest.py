@@ -113,6 +113,8 @@ def _committed_stubs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     subprocess.run(["git", "init", "-q"], cwd=root, check=True)
     subprocess.run([*git, "add", "-A"], cwd=root, check=True)
     subprocess.run([*git, "commit", "-qm", "stubs"], cwd=root, check=True)
+    # One pack instead of a loose file per object: each test copies this folder (half its files).
+    subprocess.run(["git", "gc", "-q"], cwd=root, check=True)
     return root
 
 
