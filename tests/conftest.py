@@ -5,6 +5,7 @@ from __future__ import annotations
 import compileall
 import fcntl
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -151,6 +152,30 @@ def warm_runner(course: Course):
     """One warm runner for the session (per xdist worker): a worker starts once, not per test."""
     with Runner(course, CheckOptions(), warm=True) as runner:
         yield runner
+
+
+VARIANTS = Path(__file__).resolve().parent / "variants"
+
+
+def variant_files() -> list[Path]:
+    """The known-wrong and alternative-correct learner files (see test_variants)."""
+    return sorted(p for p in VARIANTS.glob("*/*.py") if p.name.startswith(("wrong_", "right_")))
+
+
+@pytest.fixture(scope="session")
+def variant_results(tmp_path_factory: pytest.TempPathFactory, course: Course) -> dict[Path, Result]:
+    """Every variant file checked once per run, through one warm worker as learners' files are;
+    shared by the modules that read the verdicts (test_variants, test_check_pictures) and by the
+    xdist workers (the results travel between them pickled: they are this suite's own objects)."""
+
+    def check_all(folder: Path) -> Path:
+        files = variant_files()
+        with Runner(course, CheckOptions(timeout=10), warm=True) as runner:
+            results = list(runner.check_many([(course.find(p.parent.name), p) for p in files]))
+        (folder / "results.pickle").write_bytes(pickle.dumps(dict(zip(files, results))))
+        return folder / "results.pickle"
+
+    return pickle.loads(built_once(tmp_path_factory, "variants", check_all).read_bytes())
 
 
 @pytest.fixture

@@ -26,7 +26,6 @@ from checker.pictures import BarsPicture, CurvePicture, GridPicture, parse_pictu
 from checker.result import Result, Status
 from checker.runner import CheckOptions, Runner
 
-VARIANTS = Path(__file__).resolve().parent / "variants"
 IMPLEMENT = (
     "value_iteration", "policy_evaluation", "gridworld_3x3", "compute_returns", "td_residuals", "gae",
     "reinforce_gradient", "grad_log_softmax", "stable_softmax", "epsilon_greedy_probs", "epsilon_greedy_bug",
@@ -130,16 +129,18 @@ def answer_file(course: Course, exercise: str, tmp: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def checked(course: Course, tmp_path_factory) -> dict[str, list[Result]]:
-    """Every wrong variant of the implement exercises and a wrong answer file per answer exercise."""
-    tmp = tmp_path_factory.mktemp("answers")
-    pairs = [(course.find(name), path) for name in IMPLEMENT for path in sorted((VARIANTS / name).glob("wrong_*.py"))]
-    pairs += [(course.find(name), answer_file(course, name, tmp)) for name in ANSWER]
-    with Runner(course, CheckOptions(timeout=10), warm=True) as runner:
-        results = list(runner.check_many(pairs))
+def checked(course: Course, tmp_path_factory, variant_results) -> dict[str, list[Result]]:
+    """Every wrong variant of the implement exercises (checked once per run for test_variants too)
+    and a wrong answer file per answer exercise."""
     found: dict[str, list[Result]] = {}
-    for (exercise, _), result in zip(pairs, results):
-        found.setdefault(exercise.name, []).append(result)
+    for path, result in variant_results.items():
+        if path.parent.name in IMPLEMENT and path.name.startswith("wrong_"):
+            found.setdefault(path.parent.name, []).append(result)
+    tmp = tmp_path_factory.mktemp("answers")
+    pairs = [(course.find(name), answer_file(course, name, tmp)) for name in ANSWER]
+    with Runner(course, CheckOptions(timeout=10), warm=True) as runner:
+        for (exercise, _), result in zip(pairs, runner.check_many(pairs)):
+            found.setdefault(exercise.name, []).append(result)
     return found
 
 

@@ -70,26 +70,27 @@ def test_init_then_verify_with_reports(installed, tmp_path, course):
     again = run(installed, "init", str(ws), cwd=tmp_path)
     assert again.returncode == 2 and "not empty" in again.stderr
 
-    solved = course.exercises[:2]
+    # Four exercises, two solved: the reports from an install. (Reports of the whole course, in
+    # course order: test_verify_ci.)
+    picked, solved = course.exercises[:4], course.exercises[:2]
     for exercise in solved:
         shutil.copyfile(REPO / "solutions" / exercise.path, ws / "exercises" / exercise.path)
     summary = tmp_path / "summary.md"
-    result = run(installed, "verify", "--junit-xml", "out/report.xml", "--json", "out/results.json", "--github",
-                 cwd=ws, GITHUB_STEP_SUMMARY=str(summary))
+    result = run(installed, "verify", *(e.name for e in picked), "--junit-xml", "out/report.xml",
+                 "--json", "out/results.json", "--github", cwd=ws, GITHUB_STEP_SUMMARY=str(summary))
     assert result.returncode == 1, result.stdout + result.stderr
 
     xml = JUnitXml.fromfile(str(ws / "out" / "report.xml"))
     suites = {suite.name: list(suite) for suite in xml}
-    assert list(suites) == [e.name for e in course.exercises]  # one suite per exercise, in course order
+    assert list(suites) == [e.name for e in picked]
     passing = {name for name, cases in suites.items() if all(case.is_passed for case in cases)}
     assert passing == {e.name for e in solved}
     failing = [case for cases in suites.values() for case in cases if not case.is_passed]
-    assert all(isinstance(r, (Failure, Error)) for case in failing for r in case.result)
-    assert {case.classname.split(".")[0] for cases in suites.values() for case in cases} == set(course.topics)
+    assert failing and all(isinstance(r, (Failure, Error)) for case in failing for r in case.result)
 
     data = json.loads((ws / "out" / "results.json").read_text())
     assert data["version"] == 3 and data["status"] == "fail"
-    assert data["summary"]["total"] == len(course.exercises) and data["summary"]["passed"] == 2
+    assert data["summary"]["total"] == len(picked) and data["summary"]["passed"] == 2
     statuses = {e["name"]: e["status"] for e in data["exercises"]}
     assert {n for n, s in statuses.items() if s == "passed"} == {e.name for e in solved}
     for test in data["tests"]:
@@ -98,9 +99,9 @@ def test_init_then_verify_with_reports(installed, tmp_path, course):
 
     # Untouched stubs are counted, not annotated: the learner has started only what they solved.
     assert not [line for line in result.stdout.splitlines() if line.startswith("::error ")]
-    assert f"::notice title=rlcheck::2 of {len(course.exercises)} exercises pass, " in result.stdout
+    assert f"::notice title=rlcheck::2 of {len(picked)} exercises pass, " in result.stdout
     assert "exercises pass" in summary.read_text()
-    # --started-only from an install: the install-line test below; every packaged solution: `dev check`.
+    # --started-only from an install: the install-line test below.
 
 
 def _snapshot_repository(tmp_path: Path) -> tuple[Path, str]:
@@ -185,12 +186,30 @@ def test_reset_works_from_the_package(installed, tmp_path, course):
     assert target.read_bytes() == (REPO / "exercises" / course.exercises[3].path).read_bytes()
 
 
-def test_dev_check_from_the_package(installed, tmp_path, course):
-    # Every packaged solution passes and every packaged stub is not started, against the packaged
-    # hidden tests (verify's --exercises-dir is tested on the checkout, in test_verify_ci).
-    checked = run(installed, "dev", "check", cwd=tmp_path)
+def _tree(root: Path) -> dict[str, bytes]:
+    assert root.is_dir(), root
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and "__pycache__" not in p.parts}
+
+
+def test_the_package_carries_the_whole_course(installed, tmp_path):
+    """Stubs, solutions, manifest and hidden tests installed byte for byte as in the checkout,
+    where test_curriculum proves every solution passes and every stub is not started: so they do
+    from the package too (verify and dev check run the same engine from it, below and above)."""
+    where = subprocess.run([str(installed / "python"), "-c", "import checker; print(checker.__file__)"],
+                           capture_output=True, text=True, cwd=tmp_path, env=quiet_env(), check=True)
+    package = Path(where.stdout.strip()).parent
+    assert "site-packages" in package.parts
+    assert _tree(package / "_course" / "exercises") == _tree(REPO / "exercises")
+    assert _tree(package / "_course" / "solutions") == _tree(REPO / "solutions")
+    assert _tree(package / "curriculum") == _tree(REPO / "checker" / "curriculum")
+
+
+def test_dev_check_from_the_package(installed, tmp_path):
+    # The course author's command from a plain install, on the small second course.
+    checked = run(installed, "dev", "check", cwd=tmp_path, RLCHECK_COURSE=str(REPO / "tests" / "courses" / "arith"))
     assert checked.returncode == 0, checked.stdout[-2000:]
-    assert f"{len(course.exercises)} exercises" in checked.stdout
+    assert "3 exercises sound (6 checks)" in checked.stdout
 
 
 def test_verify_needs_no_terminal_state_or_write_access(installed, tmp_path, course):

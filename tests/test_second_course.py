@@ -58,6 +58,11 @@ def test_watch_with_the_second_course(arith_workspace, env):
     watch = Watch(arith_workspace, env={**env, "TERM": "xterm-256color"}, columns=100, rows=30)
     try:
         watch.wait_for("add  (basics, implement)  1/3")
+        watch.press("c")
+        watch.frame_with("Check all: 0/3 pass", "any key: back to the exercise")
+        watch.set_mark()
+        watch.press("r")  # a key leaves the grid and does what it means: check the exercise again
+        assert "Check all" not in watch.frame_with("add  (basics, implement)  1/3", "not written yet")
         watch.set_mark()
         write_in_place(arith_workspace / "exercises" / "01_basics" / "add.py", (ARITH / "solutions/01_basics/add.py").read_text())
         watch.wait_for("Next up: square")

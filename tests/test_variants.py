@@ -20,11 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from checker.catalog import Course
 from checker.result import Result, Status
-from checker.runner import CheckOptions, Runner
+from conftest import VARIANTS, variant_files
 
-VARIANTS = Path(__file__).resolve().parent / "variants"
 EXPECT = "# expect:"
 NOT = "# not:"
 
@@ -37,12 +35,9 @@ SAMPLED = (
     "ppo_surrogate_loss", "replay_buffer_bytes", "training_budget", "q_update_fix", "epsilon_greedy_bug",
 )
 
+
 def _key(path: Path) -> str:
     return f"{path.parent.name}/{path.name}"
-
-
-def _variant_files() -> list[Path]:
-    return sorted(p for p in VARIANTS.glob("*/*.py") if p.name.startswith(("wrong_", "right_")))
 
 
 def _expectation(path: Path) -> str | None:
@@ -55,22 +50,11 @@ def _exclusions(path: Path) -> list[str]:
     return [line[len(NOT):].strip() for line in lines if line.startswith(NOT)]
 
 
-FILES = _variant_files()
+FILES = variant_files()
 
 
 def _params(prefix: str) -> list:
     return [pytest.param(p, id=_key(p)) for p in FILES if p.name.startswith(prefix)]
-
-
-@pytest.fixture(scope="module")
-def results(course: Course) -> dict[Path, Result]:
-    """Every variant checked once, through the warm worker, as learners' files are."""
-    runner = Runner(course, CheckOptions(timeout=10), warm=True)
-    try:
-        checked = list(runner.check_many([(course.find(p.parent.name), p) for p in FILES]))
-    finally:
-        runner.close()
-    return dict(zip(FILES, checked))
 
 
 def _failure_report(result: Result) -> str:
@@ -80,14 +64,14 @@ def _failure_report(result: Result) -> str:
 
 
 @pytest.mark.parametrize("path", _params("right_"))
-def test_right_variant_passes(results, path):
-    result = results[path]
+def test_right_variant_passes(variant_results, path):
+    result = variant_results[path]
     assert result.status is Status.PASSED, _failure_report(result)
 
 
 @pytest.mark.parametrize("path", _params("wrong_"))
-def test_wrong_variant_fails_with_its_diagnosis(results, path):
-    result = results[path]
+def test_wrong_variant_fails_with_its_diagnosis(variant_results, path):
+    result = variant_results[path]
     expected = _expectation(path)
     # A loop that never ends is stopped and reported as a timeout, with the same diagnosis.
     assert result.status in (Status.FAILED, Status.TIMEOUT), _failure_report(result)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from junitparser import Error, Failure, JUnitXml
 
 from conftest import REPO, quiet_env, run_cli, solve
 
@@ -49,7 +50,7 @@ def _wrong_function(workspace: Path, course) -> int:
 
 @pytest.fixture(scope="module")
 def ci_run(_committed_stubs, tmp_path_factory, course) -> dict:
-    """One verify of the whole course as GitHub Actions runs it, with a results.json beside: 12
+    """One verify of the whole course as GitHub Actions runs it, with both reports: 12
     exercises in the middle fail to load, one answer and one function are wrong, the rest are
     untouched stubs. Shared by the tests that read its annotations and its report."""
     workspace = tmp_path_factory.mktemp("ci") / "ws"
@@ -58,7 +59,7 @@ def ci_run(_committed_stubs, tmp_path_factory, course) -> dict:
     made = {"workspace": workspace, "later": later, "raised": _break(workspace, course, later),
             "answer_line": _wrong_answer(workspace, course), "def_line": _wrong_function(workspace, course)}
     summary = workspace.parent / "summary.md"
-    made["result"] = run_cli("verify", "--json", "full.json", cwd=workspace,
+    made["result"] = run_cli("verify", "--json", "full.json", "--junit-xml", "full.xml", cwd=workspace,
                              env=quiet_env(GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary)))
     made["summary"] = summary.read_text() if summary.exists() else ""
     return made
@@ -82,14 +83,25 @@ def test_github_annotations_point_at_the_started_exercises_that_fail(ci_run, cou
     assert "| ❌ failed |" in ci_run["summary"]
 
 
+def test_junit_has_a_suite_per_exercise_in_course_order(ci_run, course, junit_schema):
+    report = ci_run["workspace"] / "full.xml"
+    junit_schema.validate(str(report))
+    suites = {suite.name: list(suite) for suite in JUnitXml.fromfile(str(report))}
+    assert list(suites) == [e.name for e in course.exercises]
+    assert not [name for name, cases in suites.items() if all(case.is_passed for case in cases)]
+    assert all(isinstance(r, (Failure, Error)) for cases in suites.values() for case in cases for r in case.result)
+    assert {case.classname.split(".")[0] for cases in suites.values() for case in cases} == set(course.topics)
+
+
 def test_started_only_passes_when_every_started_exercise_passes(cli, workspace, course):
+    # Six exercises by name, three solved: the rule does not depend on how many there are (the
+    # whole course with --started-only: the install-line test in test_package, as CI runs it).
     for exercise in course.exercises[:3]:
         solve(workspace, exercise.path)
-    lenient = cli("verify", "--started-only", cwd=workspace)
-    assert lenient.code == 0, lenient.text
-    assert f"3 of {len(course.exercises)} exercises pass, {len(course.exercises) - 3} not started yet." in lenient.stdout
-    # The rest by name: how many exercises there are changes neither outcome.
     names = [e.name for e in course.exercises[:6]]
+    lenient = cli("verify", "--started-only", *names, cwd=workspace)
+    assert lenient.code == 0, lenient.text
+    assert "3 of 6 exercises pass, 3 not started yet." in lenient.stdout
     assert cli("verify", *names, cwd=workspace).code == 1  # without the flag, the untouched ones fail
     _break(workspace, course, [course.exercises[5].name])
     assert cli("verify", "--started-only", *names, cwd=workspace).code == 1
@@ -162,13 +174,15 @@ def test_ci_logs_list_failures_as_wrapped_blocks_at_80_and_60_columns(cli, works
 
 
 def test_verify_of_the_solutions_passes_with_reports(cli, tmp_path, course, junit_schema):
-    result = cli("verify", "--exercises-dir", str(REPO / "solutions"), "--json", "r.json", "--junit-xml", "r.xml",
-                 cwd=tmp_path, env=quiet_env(GITHUB_ACTIONS="true"))
+    # One exercise of each kind: a run where everything passes (every solution, from a checkout:
+    # test_curriculum; from a plain install: test_lower_bounds).
+    names = list({e.kind: e.name for e in course.exercises}.values())
+    result = cli("verify", *names, "--exercises-dir", str(REPO / "solutions"), "--json", "r.json",
+                 "--junit-xml", "r.xml", cwd=tmp_path, env=quiet_env(GITHUB_ACTIONS="true"))
     assert result.code == 0, result.text[-3000:]
     assert "::error" not in result.stdout
-    total = len(course.exercises)
-    assert f"::notice title=rlcheck::{total} of {total} exercises pass" in result.stdout
+    assert f"::notice title=rlcheck::{len(names)} of {len(names)} exercises pass" in result.stdout
     data = json.loads((tmp_path / "r.json").read_text())
     jsonschema.validate(data, V3)
-    assert data["status"] == "pass"
+    assert data["status"] == "pass" and {t["status"] for t in data["tests"]} == {"pass"}
     junit_schema.validate(str(tmp_path / "r.xml"))
