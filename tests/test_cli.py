@@ -104,11 +104,11 @@ def test_verify_exit_codes(cli, workspace, tmp_path):
     assert cli("verify", "--no-such-option", cwd=workspace).code == 2
 
 
-@pytest.mark.parametrize("damage", [b"{not json", b"", b"\xff\xfe\x00garbage", b'{"version": 1, "passed": 3}'])
-def test_damaged_state_is_rebuilt_with_a_warning(cli, workspace, damage):
+def test_damaged_state_is_rebuilt_with_a_warning(cli, workspace):
+    # One damage through the commands; the store meets every kind of damage in test_state.
     state = workspace / ".rlcheck" / "state.json"
     state.parent.mkdir()
-    state.write_bytes(damage)
+    state.write_bytes(b"\xff\xfe\x00garbage")
     result = cli("list", cwd=workspace)
     assert result.code == 0
     assert "warning" in result.stderr

@@ -899,10 +899,9 @@ def test_unconfined_learner_code_that_writes_passed_into_the_progress_file(cli, 
     assert listed(cli, workspace)["bellman_values"] == "passed"
 
 
-@pytest.mark.parametrize("content", [b'{"version": 1, "passed": {', b"", b"\xff\xfe\x00garbage", b"[1, 2]",
-                                     b'{"version": 1, "passed": {"bellman_iteration": 7}}'],
-                         ids=["truncated-json", "empty", "binary", "wrong-shape", "wrong-types"])
-def test_a_damaged_progress_file_is_set_aside_and_rebuilt(cli, workspace, content):
+def test_a_damaged_progress_file_is_set_aside_and_rebuilt(cli, workspace):
+    # One damage end to end; the store meets every kind of damage in test_state.
+    content = b'{"version": 1, "passed": {"bellman_iteration": 7}}'
     solve(workspace, "01_bellman/bellman_iteration.py")
     state_file = workspace / ".rlcheck" / "state.json"
     state_file.parent.mkdir()

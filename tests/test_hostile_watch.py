@@ -167,11 +167,11 @@ def test_a_file_deleted_and_restored_while_watched(watch, workspace):
 
 def test_an_infinite_loop_then_a_fix(watch, workspace):
     target = workspace / "exercises" / PATH
-    w = watch("--timeout", "1")
+    w = watch("--timeout", "0.5")
     for loop in ("while True:\n    pass\n", "def bellman_iteration(V, R, P, gamma):\n    while True:\n        pass\n"):
         w.set_mark()
         write_in_place(target, loop)
-        w.wait_for("still running after 1 s", "(1 s) ran out")
+        w.wait_for("still running after 0.5 s", "(0.5 s) ran out")
         assert w.child.isalive()
     assert_fixed_and_quits(w, target)
 

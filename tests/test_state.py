@@ -157,3 +157,16 @@ def test_exercise_files_are_read_only_when_regular_and_small(tmp_path):
         read_capped(fifo, 10)
     with pytest.raises(TooLarge):
         read_capped(fine, 3)
+
+
+@pytest.mark.parametrize("content", [b'{"version": 1, "passed": {', b"", b"\xff\xfe\x00garbage", b"[1, 2]",
+                                     b'{"version": 1, "passed": 3}'],
+                         ids=["truncated-json", "empty", "binary", "wrong-shape", "passed-not-a-table"])
+def test_damaged_bytes_are_set_aside_and_progress_starts_afresh(tmp_path, content):
+    state = tmp_path / "state.json"
+    state.write_bytes(content)
+    store = StateStore(state)
+    assert store.load() == Progress()
+    assert "was damaged" in store.load_warning and "rebuilt from scratch" in store.load_warning
+    assert (tmp_path / "state.json.damaged").read_bytes() == content
+    assert not state.exists()  # the next write makes it whole (the commands: test_cli, test_hostile_runner)

@@ -280,12 +280,12 @@ def test_the_failure_view_fits_80x24_and_pages_through_the_failing_checks(watch_
 
 def test_a_timeout_says_so_before_the_output_of_a_loop_at_module_level(watch_factory, workspace, course):
     start_at(workspace, course.exercises[1].name)
-    w = watch_factory("--timeout", "1", columns=80, rows=24)
+    w = watch_factory("--timeout", "0.5", columns=80, rows=24)
     w.wait_for("not written yet")
     w.set_mark()
     write_in_place(workspace / "exercises" / course.exercises[1].path,
                    "for i in range(60):\n    print('tick', i)\nwhile True:\n    pass\n")
-    lines = assert_fits(w.frame_with("still running after 1 s"), 80, 24)
+    lines = assert_fits(w.frame_with("still running after 0.5 s"), 80, 24)
     timeout = next(i for i, line in enumerate(lines) if "still running" in line)
     ticks = [i for i, line in enumerate(lines) if line.startswith("tick")]
     assert timeout <= 4 and ticks and timeout < ticks[0]
