@@ -51,19 +51,6 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return cores + 1
 
 
-# The files that take longest (pseudo-terminals, real installs, timeouts), longest first. xdist
-# gives each worker whole files (--dist loadfile, in pyproject: a file's costly module fixtures are
-# then made once, not once per worker that takes one of its tests), in collection order; started
-# first, the long files leave the short ones to even out the end. Any other file keeps its place.
-LONGEST_FIRST = ("test_hostile_runner.py", "test_watch.py", "test_hostile_watch.py", "test_cli.py", "test_package.py",
-                 "test_attacks.py", "test_worker.py", "test_variants.py", "test_lower_bounds.py")
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    rank = {name: place for place, name in enumerate(LONGEST_FIRST)}
-    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: same order within a file
-
-
 def rlcheck_command() -> list[str]:
     script = Path(sys.executable).parent / "rlcheck"
     return [str(script)] if script.exists() else [sys.executable, "-m", "checker"]
