@@ -51,6 +51,20 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return cores + 1
 
 
+# The files that take longest (timeouts, pseudo-terminals, real installs), longest first. Each
+# xdist worker takes a whole file at a time, in this order (pyproject: --dist loadfile
+# --no-loadscope-reorder; by default xdist would order files by their number of tests, and a
+# long file of few tests, started last, ran alone at the end). Other files follow in their order.
+LONGEST_FIRST = ("test_hostile_runner.py", "test_watch.py", "test_hostile_watch.py", "test_package.py",
+                 "test_cli.py", "test_attacks.py", "test_worker.py", "test_lower_bounds.py", "test_check_pictures.py",
+                 "test_variants.py", "test_verify_ci.py", "test_show.py", "test_help.py", "test_curriculum.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: place for place, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: a file's own order stays
+
+
 def rlcheck_command() -> list[str]:
     script = Path(sys.executable).parent / "rlcheck"
     return [str(script)] if script.exists() else [sys.executable, "-m", "checker"]
