@@ -52,10 +52,18 @@ def run(bin_dir: Path, *args: str, cwd: Path, **env: str) -> subprocess.Complete
                           text=True, stdin=subprocess.DEVNULL, timeout=300)
 
 
+def installed_checker(bin_dir: Path, cwd: Path) -> Path:
+    """The folder of the checker package that ``bin_dir``'s Python imports (from ``cwd``, outside the checkout)."""
+    environment = quiet_env()
+    environment.pop("PYTHONPATH", None)
+    where = subprocess.run([str(bin_dir / "python"), "-c", "import checker; print(checker.__file__)"],
+                           capture_output=True, text=True, cwd=cwd, env=environment, check=True)
+    return Path(where.stdout.strip()).parent
+
+
 def test_the_installed_package_is_not_the_checkout(installed, tmp_path):
-    where = subprocess.run([str(installed / "python"), "-c", "import checker; print(checker.__file__)"],
-                           capture_output=True, text=True, cwd=tmp_path, env=quiet_env())
-    assert str(REPO) not in where.stdout and "site-packages" in where.stdout
+    package = installed_checker(installed, tmp_path)
+    assert not package.is_relative_to(REPO) and "site-packages" in package.parts
 
 
 def test_init_then_verify_with_reports(installed, tmp_path, course):
@@ -161,9 +169,7 @@ def test_the_install_line_init_writes_installs_rlcheck_in_a_fresh_environment(tm
     first = next(p for p in sorted((tmp_path / "ws" / "exercises").rglob("*.py")))
     verified = run(ci_bin, "verify", "--started-only", cwd=tmp_path / "ws")
     assert verified.returncode == 0, verified.stdout[-2000:] + verified.stderr
-    where = subprocess.run([str(ci_bin / "python"), "-c", "import checker; print(checker.__file__)"],
-                           capture_output=True, text=True, cwd=tmp_path, env=environment)
-    assert str(tmp_path / "ci-venv") in where.stdout and first.is_file()
+    assert installed_checker(ci_bin, tmp_path).is_relative_to(tmp_path / "ci-venv") and first.is_file()
 
 
 def test_run_reveals_the_solution_in_an_init_workspace(installed, tmp_path, course):
@@ -196,9 +202,7 @@ def test_the_package_carries_the_whole_course(installed, tmp_path):
     """Stubs, solutions, manifest and hidden tests installed byte for byte as in the checkout,
     where test_curriculum proves every solution passes and every stub is not started: so they do
     from the package too (verify and dev check run the same engine from it, below and above)."""
-    where = subprocess.run([str(installed / "python"), "-c", "import checker; print(checker.__file__)"],
-                           capture_output=True, text=True, cwd=tmp_path, env=quiet_env(), check=True)
-    package = Path(where.stdout.strip()).parent
+    package = installed_checker(installed, tmp_path)
     assert "site-packages" in package.parts
     assert _tree(package / "_course" / "exercises") == _tree(REPO / "exercises")
     assert _tree(package / "_course" / "solutions") == _tree(REPO / "solutions")
