@@ -183,6 +183,12 @@ class Spawner(Protocol):
     def forget(self, pid: int) -> None: ...
 
 
+def working_folder(parent: str) -> str:
+    """A fresh working folder for one executor, in ``parent`` (the check's own folder, which its
+    starter removes whatever becomes of the executor) or, without one, in the system's."""
+    return tempfile.mkdtemp(prefix="rlcheck-run-", dir=parent or None)
+
+
 def _spec(filename: str, limits: Limits, tmpdir: str) -> dict[str, Any]:
     return {
         "filename": filename,
@@ -233,8 +239,9 @@ class ColdSpawner:
     while the judge is still importing pytest and the hidden tests.
     """
 
-    def __init__(self, prestart: tuple[str, Limits, int] | None = None) -> None:
+    def __init__(self, prestart: tuple[str, Limits, int] | None = None, folder: str = "") -> None:
         self._procs: dict[int, subprocess.Popen[bytes]] = {}
+        self._folder = folder
         self._ready: tuple[tuple[str, Limits, int], Executor] | None = None
         if prestart is not None:
             self._ready = (prestart, self._launch(*prestart))
@@ -250,7 +257,7 @@ class ColdSpawner:
         return _started(executor)
 
     def _launch(self, filename: str, limits: Limits, output_room: int) -> Executor:
-        tmpdir = tempfile.mkdtemp(prefix="rlcheck-run-")
+        tmpdir = working_folder(self._folder)
         mine, theirs = socket.socketpair()
         out_r, out_w = os.pipe()
         proc = subprocess.Popen(
@@ -284,10 +291,15 @@ class ColdSpawner:
 class ZygoteSpawner:
     """Asks the zygote (numpy already imported) to fork an executor: a few milliseconds."""
 
-    def __init__(self, control: socket.socket) -> None:
+    def __init__(self, control: socket.socket, folder: str = "") -> None:
         self.control = control
+        self._folder = folder
         self._next = 0
         self._buffer = b""
+
+    def within(self, folder: str) -> ZygoteSpawner:
+        """The same zygote, with the executors' working folders made in ``folder``."""
+        return ZygoteSpawner(self.control, folder)
 
     def ask(self, request: dict[str, Any], fds: list[int] = (), timeout: float = 5.0) -> dict[str, Any]:  # type: ignore[assignment]
         self._next += 1
@@ -321,7 +333,7 @@ class ZygoteSpawner:
             self._buffer += data
 
     def spawn(self, filename: str, limits: Limits, output_room: int) -> Executor:
-        tmpdir = tempfile.mkdtemp(prefix="rlcheck-run-")
+        tmpdir = working_folder(self._folder)
         mine, theirs = socket.socketpair()
         out_r, out_w = os.pipe()
         try:

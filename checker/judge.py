@@ -247,7 +247,8 @@ def main() -> None:
     become_subreaper()  # what the learner's code leaves behind becomes ours, and is stopped
     # The executor starts now: numpy imports there while pytest imports here.
     limits = SessionLimits.from_options(message.options)
-    spawner = ColdSpawner(prestart=(message.file, limits.executor_limits(), limits.output_cap))
+    spawner = ColdSpawner(prestart=(message.file, limits.executor_limits(), limits.output_cap),
+                          folder=message.scratch)
     channel = os.fdopen(report_fd, "w")
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)

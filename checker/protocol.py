@@ -53,6 +53,9 @@ class CheckRequest:
     test_file: str
     rootdir: str
     options: CheckOptions = field(default_factory=CheckOptions)
+    # Where the check's executors make their working folders. The runner makes it and removes it
+    # after the check: a judge stopped mid-check (a newer save, a timeout) cannot clean up itself.
+    scratch: str = ""
 
 
 @dataclass(frozen=True)

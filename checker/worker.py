@@ -72,7 +72,8 @@ def _judge_child(plugin: Any, items: list[Any], request: protocol.CheckRequest, 
             while view:
                 view = view[os.write(report_w, view):]
 
-        report = judge(plugin, items, request, zygote.spawner, lambda pid: emit(protocol.ExecutorStarted(pid)))
+        spawner = zygote.spawner.within(request.scratch)
+        report = judge(plugin, items, request, spawner, lambda pid: emit(protocol.ExecutorStarted(pid)))
         emit(protocol.Verdict(request.id, len(items), report))
     finally:
         os._exit(0)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, quiet_env
 from watchdriver import ANSI, Watch, write_by_rename, write_in_place
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pexpect drives a POSIX pseudo-terminal")
@@ -46,9 +46,11 @@ def watch(workspace):
     state.parent.mkdir()
     state.write_text(json.dumps({"version": 1, "current": EXERCISE, "passed": {}, "hints_shown": {}}))
     started: list[Watch] = []
+    temporary = _temporary(workspace)
+    temporary.mkdir()
 
     def start(*args: str) -> Watch:
-        w = Watch(workspace, *args)
+        w = Watch(workspace, *args, env=quiet_env(TERM="xterm-256color", TMPDIR=str(temporary)))
         started.append(w)
         w.wait_for("not written yet")  # the untouched stub, checked at start
         return w
@@ -93,6 +95,11 @@ def assert_fixed_and_quits(w: Watch, target: Path) -> None:
     assert w.quit() == 0
 
 
+def _temporary(workspace: Path) -> Path:
+    """The temporary folder of the watch the fixture starts: what it holds after a quit was left behind."""
+    return workspace.parent / "tmp"
+
+
 def test_a_hundred_saves_in_one_second_end_on_the_final_content(watch, workspace):
     target = workspace / "exercises" / PATH
     w = watch("--timeout", "5")
@@ -113,6 +120,7 @@ def test_a_hundred_saves_in_one_second_end_on_the_final_content(watch, workspace
             assert "passed!" not in frame
             assert EXERCISE not in progress(workspace)["passed"]
     assert w.quit() == 0
+    assert list(_temporary(workspace).iterdir()) == []  # nor by the many checks cancelled on the way
 
 
 def test_a_save_while_a_passing_check_runs_never_shows_the_stale_pass(watch, workspace):
@@ -274,7 +282,7 @@ def test_a_fifo_in_place_of_the_progress_file_never_hangs_the_watcher(workspace)
     os.mkfifo(state)
     w = Watch(workspace)
     try:
-        w.wait_for("is a FIFO (named pipe)")  # said, on a line that may wrap
+        w.wait_for("is a FIFO (named pipe)")
         w.wait_for("not started")
         w.set_mark()
         write_in_place(workspace / "exercises/01_bellman/bellman_values.py",

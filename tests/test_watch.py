@@ -496,10 +496,10 @@ def _ignore_interrupt_and_hangup() -> None:
     signal.signal(signal.SIGHUP, signal.SIG_IGN)
 
 
-def test_ctrl_c_and_a_closed_terminal_stop_watch_even_when_started_with_those_signals_ignored(workspace):
+def test_ctrl_c_and_a_closed_terminal_stop_watch_even_when_started_with_those_signals_ignored(workspace, tmp_path):
     """As from a script run in the background: the shell starts watch with SIGINT and SIGHUP
     ignored. Ctrl-C still quits and restores the terminal; a terminal that closes still ends watch
-    and every process it started."""
+    and every process it started, and they leave no temporary folder behind."""
     import pexpect
 
     command = " ".join(rlcheck_command())
@@ -513,9 +513,11 @@ def test_ctrl_c_and_a_closed_terminal_stop_watch_even_when_started_with_those_si
     shell.sendline("exit")
     shell.close()
 
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
     watch = pexpect.spawn(rlcheck_command()[0], [*rlcheck_command()[1:], "watch"], cwd=str(workspace),
-                          env=quiet_env(TERM="xterm"), encoding="utf-8", timeout=30, dimensions=(50, 120),
-                          preexec_fn=_ignore_interrupt_and_hangup)
+                          env=quiet_env(TERM="xterm", TMPDIR=str(temporary)), encoding="utf-8", timeout=30,
+                          dimensions=(50, 120), preexec_fn=_ignore_interrupt_and_hangup)
     watch.expect("not started")
     pid = watch.pid
     group = [pid, *(int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
@@ -526,6 +528,7 @@ def test_ctrl_c_and_a_closed_terminal_stop_watch_even_when_started_with_those_si
         time.sleep(0.1)
     left = [p for p in group if _running(p)]
     assert not left, f"still running after the terminal closed: {left}"
+    assert list(temporary.iterdir()) == []
 
 
 def _running(pid: int) -> bool:

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -17,7 +18,8 @@ import pytest
 from checker.catalog import load_course
 from checker.channel import NoAnswer
 from checker.result import Status
-from checker.runner import CheckOptions, Runner, WarmWorker
+from checker.runner import CheckOptions, Runner
+from checker.warm import Cancelled, WarmWorker
 
 from conftest import REPO
 
@@ -96,6 +98,35 @@ def test_a_stopped_worker_is_replaced_and_the_check_still_answers(runner, course
     assert time.monotonic() - start < 2.0 + 2 * 2.0 + 30
     assert runner.check(exercise, REPO / "solutions" / exercise.path).passed
     assert _worker_pid(runner) not in (None, old)
+
+
+def test_a_check_stopped_midway_leaves_no_folder_behind(runner, course, tmp_path):
+    """The learner's working folder goes with its check even when the judge that made it is
+    killed (here: a newer save cancels the check), and the runner's own folder goes at close."""
+    exercise = course.find("bellman_iteration")
+    file = _file(tmp_path, "open('scribbled.txt', 'w').write('x')\nimport time\ntime.sleep(30)\n")
+    outcome: list[object] = []
+
+    def check() -> None:
+        try:
+            outcome.append(runner.check(exercise, file))
+        except Cancelled as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=check)
+    thread.start()
+    cwd = Path(runner.cwd)
+    deadline = time.monotonic() + 30
+    while not (scribbled := list(cwd.glob("check-*/rlcheck-run-*/scribbled.txt"))):
+        assert time.monotonic() < deadline, "the learner's file never ran in its check's folder"
+        time.sleep(0.01)
+    runner.cancel()
+    thread.join(30)
+    assert outcome and isinstance(outcome[0], Cancelled), outcome
+    assert not scribbled[0].parent.exists() and list(cwd.iterdir()) == []
+    assert runner.check(exercise, REPO / "solutions" / exercise.path).passed
+    runner.close()
+    assert not cwd.exists()
 
 
 def test_third_party_pytest_plugins_are_not_loaded(runner, course, tmp_path):

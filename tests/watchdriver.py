@@ -52,17 +52,18 @@ class Watch:
         self.mark = len(self.raw)
 
     def wait_for(self, *needles: str, timeout: float = 20.0) -> str:
+        """Wait until one of the needles is drawn since the mark; a needle may wrap anywhere it
+        has a space (where it wraps depends on the terminal's width and on the path's length)."""
         deadline = time.monotonic() + timeout
         while True:
-            screen = self.since_mark()
-            for needle in needles:
-                if needle in screen:
-                    return needle
+            found = _first_drawn(self.since_mark(), needles)
+            if found is not None:
+                return found
             if time.monotonic() > deadline:
-                raise AssertionError(f"none of {needles!r} appeared on screen; last output:\n{screen[-3000:]}")
+                raise AssertionError(f"none of {needles!r} appeared on screen; last output:\n{self.since_mark()[-3000:]}")
             if not self.child.isalive():
                 self._pump(0.05)
-                if not any(n in self.since_mark() for n in needles):
+                if _first_drawn(self.since_mark(), needles) is None:
                     raise AssertionError(f"watch exited; last output:\n{self.since_mark()[-3000:]}")
             self._pump(0.05)
 
@@ -103,6 +104,11 @@ class Watch:
     def kill(self) -> None:
         if self.child.isalive():
             self.child.terminate(force=True)
+
+
+def _first_drawn(screen: str, needles: tuple[str, ...]) -> str | None:
+    unwrapped = " ".join(screen.split())
+    return next((n for n in needles if n in screen or " ".join(n.split()) in unwrapped), None)
 
 
 def write_in_place(path: Path, text: str) -> None:

@@ -255,7 +255,10 @@ class KeyReader:
         if self._saved is not None and self.fd is not None:
             import termios
 
-            termios.tcsetattr(self.fd, termios.TCSADRAIN, self._saved)
+            try:
+                termios.tcsetattr(self.fd, termios.TCSADRAIN, self._saved)
+            except termios.error:
+                pass  # the terminal hung up: there is nothing left to restore
             self._saved = None
         for fd in (self._wake_r, self._wake_w):
             os.close(fd)

@@ -8,13 +8,14 @@ threads at once.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import os
 import queue
 import signal
 import time
+from contextlib import ExitStack, suppress
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.text import Text
@@ -225,18 +226,29 @@ def run_watch(app: App, options: CheckOptions, poll: bool = False, manual: bool 
     if hasattr(signal, "SIGWINCH"):
         previous[signal.SIGWINCH] = signal.signal(signal.SIGWINCH, lambda *_: loop.post(Resized(*terminal_size(console))))
     try:
-        keys.start()
-        runner.start()
-        checker.start()
-        return loop.run(checker)
+        with ExitStack() as cleanup:
+            # Undone last to first, each step even when one before it fails (a terminal that hung
+            # up fails whatever touches it): the checker's processes and folders always go.
+            cleanup.callback(_restore_signals, previous)
+            cleanup.callback(_say_goodbye, console, app)
+            cleanup.callback(stop_observer, observer)
+            cleanup.callback(runner.close)
+            cleanup.callback(checker.close)
+            cleanup.callback(keys.stop)
+            keys.start()
+            runner.start()
+            checker.start()
+            return loop.run(checker)
     except KeyboardInterrupt:
         return 0
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-        keys.stop()
-        checker.close()
-        runner.close()
-        stop_observer(observer)
-        done, total = len(app.done_names()), len(app.course.exercises)
+
+
+def _restore_signals(previous: dict[signal.Signals, Any]) -> None:
+    for number, handler in previous.items():
+        signal.signal(number, handler)
+
+
+def _say_goodbye(console: Console, app: App) -> None:
+    done, total = len(app.done_names()), len(app.course.exercises)
+    with suppress(OSError):  # nobody is left to read it when the terminal has closed
         console.print(Text(f"rlcheck: {done}/{total} done. See you next time.", style="bold"))
