@@ -31,17 +31,16 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[
 
 def lower_bounds() -> dict[str, str]:
     """The lowest version pyproject allows for each direct dependency, on this Python."""
-    from packaging.markers import Marker
+    from packaging.requirements import Requirement
 
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
     bounds = {}
-    for requirement in project["dependencies"]:
-        spec, _, marker = requirement.partition(";")
-        if marker and not Marker(marker.strip()).evaluate():
+    for line in project["dependencies"]:
+        requirement = Requirement(line)
+        if requirement.marker is not None and not requirement.marker.evaluate():
             continue
-        name, _, version = spec.strip().partition(">=")
-        if name in DIRECT:
-            bounds[name] = version
+        if requirement.name in DIRECT:
+            bounds[requirement.name] = next(s.version for s in requirement.specifier if s.operator == ">=")
     return bounds
 
 

@@ -26,11 +26,19 @@ from conftest import REPO
 needs_proc = pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
 
 
-@pytest.fixture
-def runner(course):
-    with Runner(course, CheckOptions(timeout=2.0, grace=2.0), warm=True) as made:
-        made.start()
+@pytest.fixture(scope="module")
+def _one_runner(course):
+    with Runner(course, warm=True) as made:
         yield made
+
+
+@pytest.fixture
+def runner(_one_runner):
+    """The module's warm runner with its usual options, started. A test that kills or stops its
+    worker leaves the next one to start another, as the runner does for a learner."""
+    _one_runner.options = CheckOptions(timeout=2.0, grace=2.0)
+    _one_runner.start()
+    return _one_runner
 
 
 def _file(tmp_path: Path, code: str) -> Path:
