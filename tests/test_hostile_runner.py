@@ -238,55 +238,39 @@ def test_recursion_bomb_through_c_crashes_the_child_only(session):
 
 # A Python-level exit (sys.exit, KeyboardInterrupt) is caught in the executor and comes back as a
 # reply like any other, on both paths alike. A process that dies is seen by whoever started it
-# (the cold judge or the zygote), so those take both paths.
+# (the cold judge or the zygote), so those take both paths. Each runs at import and in a call.
+IN_A_CALL = "def bellman_iteration(V, R, P, gamma):\n    {}\n"
 
 
-@pytest.mark.parametrize("code, text", [
-    ("import sys\nsys.exit(0)\n", "Your file called sys.exit(0) while loading."),
-    ("import sys\nsys.exit(1)\n", "Your file called sys.exit(1) while loading."),
-    ("raise SystemExit\n", "Your file called sys.exit(None) while loading."),
-    ("raise KeyboardInterrupt\n", "Your file raised KeyboardInterrupt while loading"),
-], ids=["sys.exit(0)", "sys.exit(1)", "raise-SystemExit", "KeyboardInterrupt"])
-def test_leaving_at_import_is_never_a_pass(warm, code, text):
-    result = warm.check(code)
-    assert result.status is Status.ERROR, result.summary
-    assert text in result.summary
-    warm.assert_unharmed()
-
-
-@posix_only
-@pytest.mark.parametrize("code, text", [
-    ("import os\nos._exit(0)\n", "ended with exit code 0 (does your code call sys.exit() or os._exit()?) while loading"),
-    ("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n", "was killed"),
-    ("import ctypes\nctypes.string_at(0)\n", "segmentation fault"),
-], ids=["os._exit(0)", "SIGKILL-self", "segfault"])
-def test_dying_at_import_is_never_a_pass(session, code, text):
-    result = session.check(code)
-    assert result.status is Status.CRASHED, result.summary
-    assert text in result.summary
-    session.assert_unharmed()
-
-
-@pytest.mark.parametrize("body, text", [
-    ("import sys; sys.exit(0)", "Your code called sys.exit(0) during the check"),
-    ("raise SystemExit", "Your code called sys.exit(None) during the check"),
-    ("raise KeyboardInterrupt", "Your code raised KeyboardInterrupt"),
-], ids=["sys.exit(0)", "raise-SystemExit", "KeyboardInterrupt"])
-def test_leaving_during_the_check_is_never_a_pass(warm, body, text):
-    result = warm.check(f"def bellman_iteration(V, R, P, gamma):\n    {body}\n")
-    assert result.status is Status.FAILED, result.summary
+@pytest.mark.parametrize("code, status, text", [
+    ("import sys; sys.exit(0)", Status.ERROR, "Your file called sys.exit(0) while loading."),
+    ("import sys; sys.exit(1)", Status.ERROR, "Your file called sys.exit(1) while loading."),
+    ("raise SystemExit", Status.ERROR, "Your file called sys.exit(None) while loading."),
+    ("raise KeyboardInterrupt", Status.ERROR, "Your file raised KeyboardInterrupt while loading"),
+    (IN_A_CALL.format("import sys; sys.exit(0)"), Status.FAILED, "Your code called sys.exit(0) during the check"),
+    (IN_A_CALL.format("raise SystemExit"), Status.FAILED, "Your code called sys.exit(None) during the check"),
+    (IN_A_CALL.format("raise KeyboardInterrupt"), Status.FAILED, "Your code raised KeyboardInterrupt"),
+], ids=["sys.exit(0)", "sys.exit(1)", "raise-SystemExit", "KeyboardInterrupt",
+        "call-sys.exit(0)", "call-raise-SystemExit", "call-KeyboardInterrupt"])
+def test_leaving_is_never_a_pass(warm, code, status, text):
+    result = warm.check(code + "\n")
+    assert result.status is status, result.summary
     assert text in result.summary + "\n" + message_of(result)
     warm.assert_unharmed()
 
 
 @posix_only
-@pytest.mark.parametrize("body, text", [
-    ("import os; os._exit(0)", "ended with exit code 0 (does your code call sys.exit() or os._exit()?) during `bellman_iteration`"),
+@pytest.mark.parametrize("code, text", [
+    ("import os; os._exit(0)", "ended with exit code 0 (does your code call sys.exit() or os._exit()?) while loading"),
     ("import os, signal; os.kill(os.getpid(), signal.SIGKILL)", "was killed"),
     ("import ctypes; ctypes.string_at(0)", "segmentation fault"),
-], ids=["os._exit(0)", "SIGKILL-self", "segfault"])
-def test_dying_during_the_check_is_never_a_pass(session, body, text):
-    result = session.check(f"def bellman_iteration(V, R, P, gamma):\n    {body}\n")
+    (IN_A_CALL.format("import os; os._exit(0)"),
+     "ended with exit code 0 (does your code call sys.exit() or os._exit()?) during `bellman_iteration`"),
+    (IN_A_CALL.format("import os, signal; os.kill(os.getpid(), signal.SIGKILL)"), "was killed"),
+    (IN_A_CALL.format("import ctypes; ctypes.string_at(0)"), "segmentation fault"),
+], ids=["os._exit(0)", "SIGKILL-self", "segfault", "call-os._exit(0)", "call-SIGKILL-self", "call-segfault"])
+def test_dying_is_never_a_pass(session, code, text):
+    result = session.check(code + "\n")
     assert result.status is Status.CRASHED, result.summary
     assert text in result.summary + "\n" + message_of(result)
     session.assert_unharmed()
