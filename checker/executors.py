@@ -185,8 +185,11 @@ class Spawner(Protocol):
 
 def working_folder(parent: str) -> str:
     """A fresh working folder for one executor, in ``parent`` (the check's own folder, which its
-    starter removes whatever becomes of the executor) or, without one, in the system's."""
-    return tempfile.mkdtemp(prefix="rlcheck-run-", dir=parent or None)
+    starter removes whatever becomes of the executor; see ``checker.scratch``) or, without one, in
+    the system's."""
+    if parent:
+        return tempfile.mkdtemp(prefix="", dir=parent)  # short: see checker.scratch
+    return tempfile.mkdtemp(prefix="rlcheck-run-")
 
 
 def _spec(filename: str, limits: Limits, tmpdir: str) -> dict[str, Any]:

@@ -52,12 +52,17 @@ def check_cold(course: Course, exercise: Exercise, file: Path, options: CheckOpt
     """One check by a fresh judge process (the path used where fork is unavailable, and the retry)."""
     token = secrets.token_hex(16)
     report_r, report_w = os.pipe()
-    proc = subprocess.Popen(
-        python_command("checker.judge", str(report_w)),
-        stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        pass_fds=(report_w,), start_new_session=True, env=process_env(), cwd=cwd,
-    )
-    os.close(report_w)
+    try:
+        proc = subprocess.Popen(
+            python_command("checker.judge", str(report_w)),
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            pass_fds=(report_w,), start_new_session=True, env=process_env(), cwd=cwd,
+        )
+    except OSError as exc:  # a working folder gone or locked, no processes left: said, never raised
+        os.close(report_r)
+        return NoVerdict(1, f"the checking process could not be started ({exc})")
+    finally:
+        os.close(report_w)
     executors: list[int] = []
     try:
         assert proc.stdin is not None

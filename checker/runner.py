@@ -14,12 +14,12 @@ in ``warm``.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -29,6 +29,7 @@ from checker.files import file_problem
 from checker.launch import check_cold
 from checker.protocol import CheckOptions, Message, NoVerdict, Verdict
 from checker.result import Result, Status
+from checker.scratch import make_check_folder, remove_tree
 from checker.verdict import classify
 from checker.warm import Cancelled, WarmWorker
 
@@ -50,12 +51,13 @@ class Runner:
         self._worker: WarmWorker | None = None
         self._lock = threading.Lock()
         self._cwd: str | None = None
+        self._leftovers: list[str] = []  # check folders that could not be removed at once
 
     @property
     def cwd(self) -> str:
         """A neutral working folder: nothing in the learner's workspace can be imported by accident."""
         with self._lock:  # the threads of check_many ask at once: one folder, not one each
-            if self._cwd is None or not os.path.isdir(self._cwd):
+            if self._cwd is None or not _usable(self._cwd):
                 self._cwd = tempfile.mkdtemp(prefix="rlcheck-")
             return self._cwd
 
@@ -99,16 +101,30 @@ class Runner:
             return Result(exercise=exercise.name, file=str(file), status=Status.ERROR,
                           summary=f"{problem} `rlcheck reset {exercise.name}` restores the original.")
         start = time.monotonic()
-        # The check's processes make their folders in one of its own, removed here whatever
-        # became of them; what a cancelled check's last processes write is removed at close.
-        with tempfile.TemporaryDirectory(prefix="check-", dir=self.cwd, ignore_cleanup_errors=True) as scratch:
+        scratch = self._check_folder()
+        try:
             outcome = self._first_try(worker, exercise, file, scratch)
             if isinstance(outcome, NoVerdict) or _spawn_failed(outcome):
                 # Whatever went wrong (a stuck or stopped process, no executor), one cold retry.
                 outcome = check_cold(self.course, exercise, file, self.options, self.cwd, scratch)
+        finally:
+            # Removed here whatever became of the check's processes; what cannot go yet (a
+            # cancelled check's last process still writing) is tried again at close.
+            if scratch and not remove_tree(scratch):
+                with self._lock:
+                    self._leftovers.append(scratch)
         result = classify(outcome, exercise.name, str(file), time.monotonic() - start)
         self._note_isolation(result)
         return result
+
+    def _check_folder(self) -> str:
+        """The folder for one check's processes; "" (their own in the system's) if none can be made."""
+        try:
+            return make_check_folder()
+        except OSError as exc:
+            self.notice(f"No folder could be made for the checks ({exc}); a check stopped midway may leave "
+                        "its files in the system's temporary folder.")
+            return ""
 
     def _first_try(self, worker: WarmWorker | None, exercise: Exercise, file: Path, scratch: str) -> Message:
         if worker is None or not worker.ensure_started():
@@ -169,9 +185,20 @@ class Runner:
         if self._worker is not None:
             self._worker.close()
             self._worker = None
-        if self._cwd is not None:
-            shutil.rmtree(self._cwd, ignore_errors=True)
-            self._cwd = None
+        for folder in [*self._leftovers, *([self._cwd] if self._cwd else [])]:
+            remove_tree(folder)
+        self._leftovers, self._cwd = [], None
+
+
+def _usable(folder: str) -> bool:
+    """Still a folder this process can work in. Learner code may chmod folders it finds (Landlock
+    leaves modes alone): their owner sets them back."""
+    if not os.path.isdir(folder) or os.path.islink(folder):
+        return False
+    if not os.access(folder, os.R_OK | os.W_OK | os.X_OK):
+        with suppress(OSError):
+            os.chmod(folder, 0o700)
+    return os.access(folder, os.R_OK | os.W_OK | os.X_OK)
 
 
 def _spawn_failed(outcome: Message) -> bool:

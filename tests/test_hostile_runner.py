@@ -16,6 +16,7 @@ import os
 import signal
 import stat
 import sys
+import tempfile
 import textwrap
 import time
 import unicodedata
@@ -639,6 +640,39 @@ def test_the_learner_can_write_only_its_private_folder(session, tmp_path):
     assert "private:ok True" in result.output, result.output
     # ~ is the private folder too, so only the file beside the test is outside.
     assert "outside:denied" in result.output and not outside.exists()
+
+
+def test_folders_locked_by_learner_code_are_still_removed(session, tmp_path, monkeypatch):
+    """Landlock leaves file modes alone: the code can chmod its own folder, the check's folder
+    above it and the runner's working folder, if it knows where that is. The check's folder and
+    all in it are still removed, and the next check runs. (Root ignores modes: there this proves
+    only where the folders are.)"""
+    runner_folder = session.runner.cwd
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))  # where this process makes check folders
+    code = f"""
+    import os
+    print("home=" + os.getcwd())
+    os.makedirs("a/b")
+    open("a/b/file", "w").write("x")
+    for path, mode in (("a/b", 0), ("a", 0o500), (".", 0o500), ("..", 0), ({runner_folder!r}, 0)):
+        try:
+            os.chmod(path, mode)
+        except OSError as exc:
+            print("chmod refused:", path, exc)
+    """
+    result = session.check(textwrap.dedent(code) + WRONG)
+    assert result.status is Status.FAILED, result.summary
+    assert "chmod refused" not in result.output, result.output  # the documented limit: modes are not confined
+    home = Path(result.output.split("home=", 1)[1].split()[0])
+    assert home.parent.parent == temporary and home.parent.name.startswith("rl-")
+    # No longer than one folder named rlcheck-run-XXXXXXXX: a Unix socket made there by the code
+    # (multiprocessing does) must still fit in 104 bytes on macOS, whose TMPDIR is long already.
+    assert len(home.relative_to(temporary).as_posix()) <= len("rlcheck-run-12345678")
+    assert list(temporary.iterdir()) == []
+    assert session.check(GOOD).status is Status.PASSED
+    assert list(temporary.iterdir()) == []
 
 
 INJECTS_VERDICTS = """

@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import threading
 import time
@@ -108,9 +109,12 @@ def test_a_stopped_worker_is_replaced_and_the_check_still_answers(runner, course
     assert _worker_pid(runner) not in (None, old)
 
 
-def test_a_check_stopped_midway_leaves_no_folder_behind(runner, course, tmp_path):
+def test_a_check_stopped_midway_leaves_no_folder_behind(runner, course, tmp_path, monkeypatch):
     """The learner's working folder goes with its check even when the judge that made it is
     killed (here: a newer save cancels the check), and the runner's own folder goes at close."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))  # where this process makes check folders
     exercise = course.find("bellman_iteration")
     file = _file(tmp_path, "open('scribbled.txt', 'w').write('x')\nimport time\ntime.sleep(30)\n")
     outcome: list[object] = []
@@ -123,18 +127,18 @@ def test_a_check_stopped_midway_leaves_no_folder_behind(runner, course, tmp_path
 
     thread = threading.Thread(target=check)
     thread.start()
-    cwd = Path(runner.cwd)
     deadline = time.monotonic() + 30
-    while not (scribbled := list(cwd.glob("check-*/rlcheck-run-*/scribbled.txt"))):
+    while not (scribbled := list(temporary.glob("rl-*/*/scribbled.txt"))):
         assert time.monotonic() < deadline, "the learner's file never ran in its check's folder"
         time.sleep(0.01)
     runner.cancel()
     thread.join(30)
     assert outcome and isinstance(outcome[0], Cancelled), outcome
-    assert not scribbled[0].parent.exists() and list(cwd.iterdir()) == []
+    assert not scribbled[0].parent.exists() and list(temporary.iterdir()) == []
     assert runner.check(exercise, REPO / "solutions" / exercise.path).passed
+    cwd = Path(runner.cwd)
     runner.close()
-    assert not cwd.exists()
+    assert not cwd.exists() and list(temporary.iterdir()) == []
 
 
 def test_third_party_pytest_plugins_are_not_loaded(runner, course, tmp_path):
