@@ -20,8 +20,10 @@ from checker.catalog import Course, load_course
 from checker.blas import ONE_BLAS_THREAD
 from checker.result import Result
 from checker.runner import CheckOptions, Runner
+from temporary import use_ram_if_possible
 
 REPO = Path(__file__).resolve().parents[1]
+TEMPORARY_FILES = pytest.StashKey[str]()  # where the suite's temporary files go, and why
 
 # Before a test module imports numpy: the tests that compute in this process (pictures,
 # diagnoses, references) take half the CPU without a BLAS thread pool spinning beside them.
@@ -38,9 +40,14 @@ def pytest_configure(config: pytest.Config) -> None:
     if not hasattr(config, "workerinput"):  # once, in the process that starts xdist's workers
         for folder in (REPO / "checker", REPO / "tests" / "courses"):
             compileall.compile_dir(folder, quiet=1)
+        config.stash[TEMPORARY_FILES] = use_ram_if_possible(bool(config.option.basetemp))
     # The same for the test modules: pytest caches their rewritten asserts as bytecode, unless
     # bytecode is off; then each xdist worker would rewrite all of them again at collection.
     sys.dont_write_bytecode = False
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"temporary files: {config.stash.get(TEMPORARY_FILES, 'as the workers were told')}"
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
