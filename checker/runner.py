@@ -19,7 +19,6 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import suppress
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -29,7 +28,7 @@ from checker.files import file_problem
 from checker.launch import check_cold
 from checker.protocol import CheckOptions, Message, NoVerdict, Verdict
 from checker.result import Result, Status
-from checker.scratch import make_check_folder, remove_tree
+from checker.scratch import make_check_folder, remove_tree, usable
 from checker.verdict import classify
 from checker.warm import Cancelled, WarmWorker
 
@@ -57,7 +56,7 @@ class Runner:
     def cwd(self) -> str:
         """A neutral working folder: nothing in the learner's workspace can be imported by accident."""
         with self._lock:  # the threads of check_many ask at once: one folder, not one each
-            if self._cwd is None or not _usable(self._cwd):
+            if self._cwd is None or not usable(self._cwd):
                 self._cwd = tempfile.mkdtemp(prefix="rlcheck-")
             return self._cwd
 
@@ -188,17 +187,6 @@ class Runner:
         for folder in [*self._leftovers, *([self._cwd] if self._cwd else [])]:
             remove_tree(folder)
         self._leftovers, self._cwd = [], None
-
-
-def _usable(folder: str) -> bool:
-    """Still a folder this process can work in. Learner code may chmod folders it finds (Landlock
-    leaves modes alone): their owner sets them back."""
-    if not os.path.isdir(folder) or os.path.islink(folder):
-        return False
-    if not os.access(folder, os.R_OK | os.W_OK | os.X_OK):
-        with suppress(OSError):
-            os.chmod(folder, 0o700)
-    return os.access(folder, os.R_OK | os.W_OK | os.X_OK)
 
 
 def _spawn_failed(outcome: Message) -> bool:

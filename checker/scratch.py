@@ -54,6 +54,14 @@ def remove_tree(path: str) -> bool:
     return not os.path.lexists(path)
 
 
+def usable(folder: str) -> bool:
+    """``folder`` is still a folder this process can work in, its modes set back first if
+    learner code changed them."""
+    if not os.access(folder, os.R_OK | os.W_OK | os.X_OK):
+        _unlock(folder)
+    return os.path.isdir(folder) and not os.path.islink(folder) and os.access(folder, os.R_OK | os.W_OK | os.X_OK)
+
+
 def _unlock(folder: str) -> None:
     # A symlink is skipped: chmod would change its target, wherever that is.
     if os.path.isdir(folder) and not os.path.islink(folder):
